@@ -1,0 +1,17 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { ArticleSanitizer } from '../utils/cleaner/sanitize.ts';
+
+/**
+ * The sink: the only place page HTML becomes DOM in an extension page. The sanitizer hands
+ * back a fragment, adopted here, so there is no innerHTML anywhere in our code.
+ */
+export function SafeHtml({ html, sanitize, class: className }: { html: string; sanitize: ArticleSanitizer; class?: string }) {
+  const host = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const fragment = sanitize(html);
+    el.replaceChildren(fragment ? el.ownerDocument.importNode(fragment, true) : '');
+  }, [html, sanitize]);
+  return <div ref={host} class={className} />;
+}

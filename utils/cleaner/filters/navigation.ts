@@ -1,0 +1,12 @@
+import { defineFilter } from './define.ts';
+
+export const navigation = defineFilter({
+  id: 'navigation',
+  label: { en: 'TODO', ru: 'TODO' },
+  description: { en: 'TODO', ru: 'TODO' },
+  noun: { en: { one: 'item', other: 'items' }, ru: { one: 'элемент', few: 'элемента', many: 'элементов' } },
+  defaultEnabled: true,
+  detect() {
+    return [];
+  },
+});

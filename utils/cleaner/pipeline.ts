@@ -1,0 +1,226 @@
+/**
+ * The cleaning core: DOM in, JSON out. It runs in the popup on a parsed snapshot of the
+ * page, in Node under linkedom or jsdom for the CLI, tests and benchmarks, and never
+ * touches the document it is given.
+ */
+import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import { FILTERS } from './filters/index.ts';
+import { annotateArticle } from './annotators/banned-orgs.ts';
+import { foldSpaces, isInside, linkDensity, visibleText } from './dom.ts';
+import { articleText, countWords, readingMinutes } from './text.ts';
+import type { Article, CleanResult, ClutterFilter, FilterContext, Removal } from './types.ts';
+
+export interface CleanOptions {
+  /** The page's address; relative links and images are resolved against it. */
+  url: string;
+  /** Filters to run. Defaults to every filter that is on by default. */
+  filters?: readonly ClutterFilter[];
+  /** Extract even when Readability's cheap check says the page is no article. */
+  force?: boolean;
+  /** Turn banned-organization marks into annotations (on by default). */
+  annotate?: boolean;
+  /** Clock for the timings; injected so tests can make them deterministic. */
+  now?: () => number;
+}
+
+/** Longest preview of a removed element kept in the removal log. */
+const PREVIEW_CHARS = 600;
+
+export function defaultFilters(): ClutterFilter[] {
+  return FILTERS.filter((f) => f.defaultEnabled);
+}
+
+export function cleanDocument(doc: Document, options: CleanOptions): CleanResult {
+  const now = options.now ?? (() => performance.now());
+  const filters = options.filters ?? defaultFilters();
+  const t0 = now();
+
+  const clone = doc.cloneNode(true) as Document;
+  const base = pinBaseUrl(clone, options.url);
+  const t1 = now();
+
+  const removals = removeClutter(clone, filters, base);
+  const t2 = now();
+
+  const empty = (status: CleanResult['status'], t3 = now()): CleanResult => ({
+    status,
+    url: options.url,
+    article: null,
+    removals,
+    annotations: [],
+    timingsMs: { clone: t1 - t0, filters: t2 - t1, readability: t3 - t2, annotate: 0, total: t3 - t0 },
+  });
+
+  if (!options.force && !isProbablyReaderable(clone)) return empty('not-readerable');
+
+  // The footnotes that explain a page's marks often sit outside the element Readability
+  // picks, so the annotator reads them from the whole page before Readability prunes it.
+  const annotate = options.annotate ?? true;
+  const pageForNotes = annotate ? clone.cloneNode(true) as Document : null;
+
+  const parsed = new Readability<Element>(clone, { serializer: (node) => node as Element }).parse();
+  const content = parsed?.content;
+  const t3 = now();
+  if (!parsed || !content) return empty('no-article', t3);
+
+  absolutizeUrls(content, base);
+  const annotations = pageForNotes ? annotateArticle(content, pageForNotes) : [];
+  const t4 = now();
+
+  const text = articleText(content);
+  const lang = parsed.lang || doc.documentElement?.getAttribute('lang') || null;
+  const words = countWords(text);
+  const article: Article = {
+    title: foldSpaces(parsed.title ?? ''),
+    byline: cleanMeta(parsed.byline),
+    siteName: cleanMeta(parsed.siteName),
+    publishedTime: cleanMeta(parsed.publishedTime),
+    lang,
+    dir: cleanMeta(parsed.dir),
+    excerpt: cleanMeta(parsed.excerpt),
+    html: content.innerHTML,
+    text,
+    words,
+    readingMinutes: readingMinutes(words, lang),
+  };
+  return {
+    status: 'ok',
+    url: options.url,
+    article,
+    removals,
+    annotations,
+    timingsMs: { clone: t1 - t0, filters: t2 - t1, readability: t3 - t2, annotate: t4 - t3, total: now() - t0 },
+  };
+}
+
+function cleanMeta(value: string | null | undefined): string | null {
+  const folded = foldSpaces(value ?? '');
+  return folded || null;
+}
+
+/**
+ * Detects with every filter first and removes afterwards, in one place, so that no filter
+ * sees another's half-finished work and each removal is logged once, under the filter
+ * that found its outermost element.
+ */
+function removeClutter(doc: Document, filters: readonly ClutterFilter[], url: URL): Removal[] {
+  const ctx: FilterContext = { url, doc, lang: (doc.documentElement?.getAttribute('lang') ?? '').toLowerCase() };
+  const found: { filter: string; element: Element; reason: string }[] = [];
+  for (const filter of filters) {
+    for (const match of filter.detect(ctx)) found.push({ filter: filter.id, ...match });
+  }
+  const guard = articleGuard(doc);
+  const chosen = found.filter(
+    (m, i) =>
+      !guard(m.element) &&
+      !found.some((other, j) => j !== i && other.element !== m.element && isInside(m.element, other.element) && !guard(other.element)) &&
+      found.findIndex((other) => other.element === m.element) === i,
+  );
+  const removals: Removal[] = [];
+  for (const m of chosen) {
+    const text = visibleText(m.element);
+    removals.push({
+      filter: m.filter,
+      reason: m.reason,
+      text: text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS - 1)}…` : text,
+      links: m.element.querySelectorAll('a[href]').length,
+    });
+  }
+  for (const m of chosen) m.element.remove();
+  return removals;
+}
+
+/**
+ * A safety net under every filter: an element that holds a large share of the page's
+ * running prose is the article, whatever its class names say, and is never removed.
+ * Prose is counted as paragraphs of 80+ characters that are not mostly links.
+ */
+function articleGuard(doc: Document): (el: Element) => boolean {
+  const paragraphs: { el: Element; length: number }[] = [];
+  let total = 0;
+  for (const p of doc.querySelectorAll('p')) {
+    const text = visibleText(p);
+    if (text.length < 80 || linkDensity(p, text) > 0.5) continue;
+    paragraphs.push({ el: p, length: text.length });
+    total += text.length;
+  }
+  if (total === 0) return () => false;
+  return (el) => {
+    let inside = 0;
+    let count = 0;
+    for (const p of paragraphs) {
+      if (isInside(p.el, el)) {
+        inside += p.length;
+        count += 1;
+      }
+    }
+    return count >= 2 && inside / total >= 0.4;
+  };
+}
+
+/**
+ * Readability resolves relative URLs against `document.baseURI`. A snapshot parsed in the
+ * popup would resolve them against the popup's own origin, and linkedom has no baseURI at
+ * all, so the page's real base goes into a `<base>` element and is also returned for the
+ * pass that follows Readability.
+ */
+function pinBaseUrl(doc: Document, url: string): URL {
+  let pageUrl: URL;
+  try {
+    pageUrl = new URL(url);
+  } catch {
+    pageUrl = new URL('about:blank');
+  }
+  let base = pageUrl;
+  const existing = doc.querySelector('base[href]');
+  try {
+    if (existing) base = new URL(existing.getAttribute('href') ?? '', pageUrl);
+  } catch {
+    // A broken <base> is ignored by browsers as well.
+  }
+  if (base.protocol === 'http:' || base.protocol === 'https:') {
+    const el = existing ?? doc.createElement('base');
+    el.setAttribute('href', base.href);
+    if (!existing) (doc.head ?? doc.documentElement)?.prepend(el);
+  }
+  return base;
+}
+
+const URL_ATTRIBUTES: readonly [string, string][] = [
+  ['a', 'href'],
+  ['img', 'src'],
+  ['source', 'src'],
+  ['video', 'poster'],
+  ['video', 'src'],
+  ['audio', 'src'],
+];
+
+function absolutizeUrls(root: Element, base: URL): void {
+  for (const [tag, attr] of URL_ATTRIBUTES) {
+    for (const el of root.querySelectorAll(`${tag}[${attr}]`)) {
+      const value = el.getAttribute(attr)?.trim() ?? '';
+      if (!value || value.startsWith('#') || /^[a-z][a-z0-9+.-]*:/i.test(value)) continue;
+      try {
+        el.setAttribute(attr, new URL(value, base).href);
+      } catch {
+        el.removeAttribute(attr);
+      }
+    }
+  }
+  for (const el of root.querySelectorAll('img[srcset], source[srcset]')) {
+    const srcset = (el.getAttribute('srcset') ?? '')
+      .split(',')
+      .map((candidate) => {
+        const [src, ...size] = candidate.trim().split(/\s+/);
+        if (!src) return '';
+        try {
+          return [new URL(src, base).href, ...size].join(' ');
+        } catch {
+          return '';
+        }
+      })
+      .filter(Boolean)
+      .join(', ');
+    el.setAttribute('srcset', srcset);
+  }
+}
