@@ -6,9 +6,10 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { FILTERS } from './filters/index.ts';
 import { annotateArticle } from './annotators/banned-orgs.ts';
-import { foldSpaces, isInside, linkDensity, visibleText } from './dom.ts';
+import { detectClutter } from './detect.ts';
+import { foldSpaces, visibleText } from './dom.ts';
 import { articleText, countWords, readingMinutes } from './text.ts';
-import type { Article, CleanResult, ClutterFilter, FilterContext, Removal } from './types.ts';
+import type { Article, CleanResult, ClutterFilter, Removal } from './types.ts';
 
 export interface CleanOptions {
   /** The page's address; relative links and images are resolved against it. */
@@ -98,64 +99,20 @@ function cleanMeta(value: string | null | undefined): string | null {
   return folded || null;
 }
 
-/**
- * Detects with every filter first and removes afterwards, in one place, so that no filter
- * sees another's half-finished work and each removal is logged once, under the filter
- * that found its outermost element.
- */
+/** Removes in one place what detection found, logging each removal with its reason. */
 function removeClutter(doc: Document, filters: readonly ClutterFilter[], url: URL): Removal[] {
-  const ctx: FilterContext = { url, doc, lang: (doc.documentElement?.getAttribute('lang') ?? '').toLowerCase() };
-  const found: { filter: string; element: Element; reason: string }[] = [];
-  for (const filter of filters) {
-    for (const match of filter.detect(ctx)) found.push({ filter: filter.id, ...match });
-  }
-  const guard = articleGuard(doc);
-  const chosen = found.filter(
-    (m, i) =>
-      !guard(m.element) &&
-      !found.some((other, j) => j !== i && other.element !== m.element && isInside(m.element, other.element) && !guard(other.element)) &&
-      found.findIndex((other) => other.element === m.element) === i,
-  );
-  const removals: Removal[] = [];
-  for (const m of chosen) {
+  const chosen = detectClutter(doc, filters, url);
+  const removals = chosen.map((m): Removal => {
     const text = visibleText(m.element);
-    removals.push({
+    return {
       filter: m.filter,
       reason: m.reason,
       text: text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS - 1)}…` : text,
       links: m.element.querySelectorAll('a[href]').length,
-    });
-  }
+    };
+  });
   for (const m of chosen) m.element.remove();
   return removals;
-}
-
-/**
- * A safety net under every filter: an element that holds a large share of the page's
- * running prose is the article, whatever its class names say, and is never removed.
- * Prose is counted as paragraphs of 80+ characters that are not mostly links.
- */
-function articleGuard(doc: Document): (el: Element) => boolean {
-  const paragraphs: { el: Element; length: number }[] = [];
-  let total = 0;
-  for (const p of doc.querySelectorAll('p')) {
-    const text = visibleText(p);
-    if (text.length < 80 || linkDensity(p, text) > 0.5) continue;
-    paragraphs.push({ el: p, length: text.length });
-    total += text.length;
-  }
-  if (total === 0) return () => false;
-  return (el) => {
-    let inside = 0;
-    let count = 0;
-    for (const p of paragraphs) {
-      if (isInside(p.el, el)) {
-        inside += p.length;
-        count += 1;
-      }
-    }
-    return count >= 2 && inside / total >= 0.4;
-  };
 }
 
 /**

@@ -1,0 +1,71 @@
+/**
+ * Detection shared by the two places that act on clutter: the pipeline, which removes it
+ * from a clone, and the live cleaner, which hides it on the page. Both get the same
+ * answer for the same DOM, so what the popup says it removed is what the page hides.
+ */
+import { isInside, linkDensity, visibleText } from './dom.ts';
+import type { ClutterFilter, FilterContext } from './types.ts';
+
+export interface DetectedClutter {
+  readonly filter: string;
+  readonly element: Element;
+  readonly reason: string;
+}
+
+export function filterContext(doc: Document, url: URL): FilterContext {
+  return { url, doc, lang: (doc.documentElement?.getAttribute('lang') ?? '').toLowerCase() };
+}
+
+/**
+ * Runs every filter's detection, then keeps each element once (credited to the first
+ * filter that found it), drops matches inside other matches, and refuses anything the
+ * article guard protects.
+ */
+export function detectClutter(doc: Document, filters: readonly ClutterFilter[], url: URL): DetectedClutter[] {
+  const ctx = filterContext(doc, url);
+  const found: DetectedClutter[] = [];
+  const seen = new Set<Element>();
+  for (const filter of filters) {
+    for (const match of filter.detect(ctx)) {
+      if (seen.has(match.element)) continue;
+      seen.add(match.element);
+      found.push({ filter: filter.id, element: match.element, reason: match.reason });
+    }
+  }
+  if (!found.length) return found;
+  const guard = articleGuard(doc);
+  const allowed = found.filter((m) => !guard(m.element));
+  const allowedSet = new Set(allowed.map((m) => m.element));
+  return allowed.filter((m) => {
+    for (let cur = m.element.parentElement; cur; cur = cur.parentElement) if (allowedSet.has(cur)) return false;
+    return true;
+  });
+}
+
+/**
+ * A safety net under every filter: an element that holds a large share of the page's
+ * running prose is the article, whatever its class names say, and is never removed.
+ * Prose is counted as paragraphs of 80+ characters that are not mostly links.
+ */
+export function articleGuard(doc: Document): (el: Element) => boolean {
+  const paragraphs: { el: Element; length: number }[] = [];
+  let total = 0;
+  for (const p of doc.querySelectorAll('p')) {
+    const text = visibleText(p);
+    if (text.length < 80 || linkDensity(p, text) > 0.5) continue;
+    paragraphs.push({ el: p, length: text.length });
+    total += text.length;
+  }
+  if (total === 0) return () => false;
+  return (el) => {
+    let inside = 0;
+    let count = 0;
+    for (const p of paragraphs) {
+      if (isInside(p.el, el)) {
+        inside += p.length;
+        count += 1;
+      }
+    }
+    return count >= 2 && inside / total >= 0.4;
+  };
+}
