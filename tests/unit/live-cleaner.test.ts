@@ -1,0 +1,109 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createLiveCleaner, HIDDEN_ATTRIBUTE, LIVE_BUDGET, UNLOCK_ATTRIBUTE } from '../../utils/live-cleaner.ts';
+import { defineFilter } from '../../utils/cleaner/filters/define.ts';
+import type { ClutterFilter } from '../../utils/cleaner/types.ts';
+
+// Stand-in filters keep this test about hiding, undo and the observer, not about detection.
+const meta = {
+  label: { en: 'x', ru: 'x' },
+  description: { en: 'x', ru: 'x' },
+  noun: { en: { one: 'x', other: 'x' }, ru: { one: 'x', few: 'x', many: 'x' } },
+  defaultEnabled: true,
+};
+const consent = defineFilter({
+  id: 'cookie-banners',
+  ...meta,
+  detect: ({ doc }) => [...doc.querySelectorAll('.consent')].map((element) => ({ element, reason: 'test' })),
+});
+const widgets = defineFilter({
+  id: 'clickbait-sidebars',
+  ...meta,
+  detect: ({ doc }) => [...doc.querySelectorAll('.widget')].map((element) => ({ element, reason: 'test' })),
+});
+const ALL: ClutterFilter[] = [consent, widgets];
+
+const PAGE = `<main><h1>Title</h1><p>${'Article text that matters. '.repeat(10)}</p><p>${'More article text. '.repeat(10)}</p></main>
+<aside class="widget"><a href="/a">Headline one</a><a href="/b">Headline two</a></aside>
+<div class="consent">We use cookies <button>OK</button></div>`;
+
+function setUp(): string {
+  document.documentElement.removeAttribute(UNLOCK_ATTRIBUTE);
+  document.body.removeAttribute('style');
+  document.body.innerHTML = PAGE;
+  return document.documentElement.outerHTML;
+}
+
+afterEach(() => vi.useRealTimers());
+
+describe('live cleaner', () => {
+  it('hides what the filters find with one stylesheet, and undo restores the page exactly', () => {
+    const before = setUp();
+    const cleaner = createLiveCleaner(document, { url: 'https://example.com/a', filters: ALL });
+    expect(cleaner.start()).toBe(2);
+    expect(document.querySelector('.consent')!.getAttribute(HIDDEN_ATTRIBUTE)).toBe('cookie-banners');
+    expect(document.querySelector('.widget')!.getAttribute(HIDDEN_ATTRIBUTE)).toBe('clickbait-sidebars');
+    expect(getComputedStyle(document.querySelector('.consent')!).display).toBe('none');
+    expect(getComputedStyle(document.querySelector('main')!).display).not.toBe('none');
+    cleaner.undo();
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  it('releases the scroll lock a consent banner set, without answering it', () => {
+    setUp();
+    document.body.style.overflow = 'hidden';
+    const cleaner = createLiveCleaner(document, { url: 'https://example.com/a', filters: ALL });
+    cleaner.start();
+    expect(document.body.hasAttribute(UNLOCK_ATTRIBUTE)).toBe(true);
+    expect(getComputedStyle(document.body).overflow).toBe('auto');
+    expect(document.querySelector('.consent button')).not.toBeNull();
+    cleaner.undo();
+    expect(getComputedStyle(document.body).overflow).toBe('hidden');
+  });
+
+  it('shows a filter’s items again as soon as the filter is turned off', () => {
+    setUp();
+    const counts: number[] = [];
+    const cleaner = createLiveCleaner(document, { url: 'https://example.com/a', filters: ALL, onChange: (n) => counts.push(n) });
+    cleaner.start();
+    expect(cleaner.setFilters([consent])).toBe(1);
+    expect(document.querySelector('.widget')!.hasAttribute(HIDDEN_ATTRIBUTE)).toBe(false);
+    expect(counts).toEqual([2, 1]);
+    cleaner.undo();
+  });
+
+  it('catches clutter inserted after load within one observer interval', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    setUp();
+    document.querySelector('.consent')!.remove();
+    const cleaner = createLiveCleaner(document, { url: 'https://example.com/a', filters: ALL });
+    expect(cleaner.start()).toBe(1);
+    const late = document.createElement('div');
+    late.className = 'consent';
+    late.textContent = 'We use cookies';
+    document.body.append(late);
+    await Promise.resolve(); // the observer's callback is a microtask
+    expect(late.hasAttribute(HIDDEN_ATTRIBUTE)).toBe(false);
+    vi.advanceTimersByTime(LIVE_BUDGET.MIN_INTERVAL_MS);
+    expect(late.getAttribute(HIDDEN_ATTRIBUTE)).toBe('cookie-banners');
+    cleaner.undo();
+  });
+
+  it('backs off when a pass is expensive, so a heavy page keeps its main thread', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    setUp();
+    let clock = 0;
+    const slow = defineFilter({ ...widgets, detect: (ctx) => { clock += LIVE_BUDGET.PASS_BUDGET_MS + 1; return widgets.detect(ctx); } });
+    const cleaner = createLiveCleaner(document, { url: 'https://example.com/a', filters: [slow], now: () => clock });
+    cleaner.start();
+    const late = document.createElement('aside');
+    late.className = 'widget';
+    document.body.append(late);
+    await Promise.resolve();
+    vi.advanceTimersByTime(LIVE_BUDGET.MIN_INTERVAL_MS);
+    expect(late.hasAttribute(HIDDEN_ATTRIBUTE)).toBe(false);
+    vi.advanceTimersByTime(LIVE_BUDGET.MIN_INTERVAL_MS * 2);
+    expect(late.getAttribute(HIDDEN_ATTRIBUTE)).toBe('clickbait-sidebars');
+    cleaner.undo();
+  });
+});
