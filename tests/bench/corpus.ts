@@ -1,0 +1,78 @@
+/**
+ * Reads a benchmark folder in either of the two layouts we have:
+ * - scored: `ground-truth.json` ({id: {articleBody, url}}) + `html/<id>.html(.gz)`;
+ * - expectations: `<slug>/source.html` + `<slug>/expect.json` (title, body paragraph
+ *   prefixes, clutter strings), as in ru-news-dev.
+ * Bytes are decoded the way the product decodes a saved page (charset sniffing).
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { decodeHtml } from '../../utils/cleaner/decode.ts';
+
+export interface Expectations {
+  readonly title: string;
+  readonly body: readonly string[];
+  readonly clutter: readonly string[];
+}
+
+export interface BenchPage {
+  readonly id: string;
+  readonly url: string;
+  readonly html: string;
+  /** The true article text, for the scored layout. */
+  readonly truth: string | null;
+  /** Paragraph prefixes and clutter strings, for the expectations layout. */
+  readonly expect: Expectations | null;
+}
+
+export type CorpusKind = 'scored' | 'expectations';
+
+export function corpusKind(dir: string): CorpusKind {
+  if (existsSync(join(dir, 'ground-truth.json'))) return 'scored';
+  const hasExpect = readdirSync(dir).some((name) => existsSync(join(dir, name, 'expect.json')));
+  if (hasExpect) return 'expectations';
+  throw new Error(`${dir}: neither ground-truth.json nor <slug>/expect.json`);
+}
+
+export function loadCorpus(dir: string, only?: string): BenchPage[] {
+  const kind = corpusKind(dir);
+  return kind === 'scored' ? loadScored(dir, only) : loadExpectations(dir, only);
+}
+
+function loadScored(dir: string, only?: string): BenchPage[] {
+  const truth = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody?: string; url?: string }>;
+  const pages: BenchPage[] = [];
+  for (const [id, entry] of Object.entries(truth)) {
+    if (only && !id.startsWith(only)) continue;
+    const gz = join(dir, 'html', `${id}.html.gz`);
+    const plain = join(dir, 'html', `${id}.html`);
+    const bytes = existsSync(gz) ? gunzipSync(readFileSync(gz)) : readFileSync(plain);
+    pages.push({
+      id,
+      url: entry.url ?? 'http://localhost/',
+      html: decodeHtml(bytes),
+      truth: entry.articleBody ?? '',
+      expect: null,
+    });
+  }
+  return pages;
+}
+
+function loadExpectations(dir: string, only?: string): BenchPage[] {
+  const pages: BenchPage[] = [];
+  for (const slug of readdirSync(dir).sort()) {
+    const folder = join(dir, slug);
+    if (!statSync(folder).isDirectory() || !existsSync(join(folder, 'expect.json'))) continue;
+    if (only && !slug.includes(only)) continue;
+    const expect = JSON.parse(readFileSync(join(folder, 'expect.json'), 'utf8')) as Expectations & { url: string };
+    pages.push({
+      id: slug,
+      url: expect.url,
+      html: decodeHtml(readFileSync(join(folder, 'source.html'))),
+      truth: null,
+      expect: { title: expect.title, body: expect.body, clutter: expect.clutter },
+    });
+  }
+  return pages;
+}

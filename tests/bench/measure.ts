@@ -1,0 +1,96 @@
+/**
+ * Runs both extractors over a corpus and keeps, per page, the texts, their scores and the
+ * timings. Shared by the CLI (`npm run bench`) and the CI quality test.
+ */
+import { parseDocument, type DomName } from '../dom.ts';
+import type { BenchPage } from './corpus.ts';
+import { runDeclutter, runReadability, type Extraction } from './extract.ts';
+import { scorePage, type PageCounts } from './score.ts';
+
+export interface PageResult {
+  readonly page: BenchPage;
+  readonly parseMs: number;
+  readonly readability: Extraction;
+  readonly declutter: Extraction;
+  /** Scored layout only. */
+  readonly scores: { readonly readability: PageCounts; readonly declutter: PageCounts } | null;
+}
+
+export interface MeasureOptions {
+  readonly dom: DomName;
+  /** Runs per page; the median time is kept, the text of the first run. */
+  readonly repeat: number;
+  readonly onPage?: (result: PageResult, index: number) => void;
+}
+
+export function median(xs: readonly number[]): number {
+  return quantile(xs, 0.5);
+}
+
+export function quantile(xs: readonly number[], q: number): number {
+  if (!xs.length) return NaN;
+  const sorted = [...xs].sort((a, b) => a - b);
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+}
+
+export function measure(pages: readonly BenchPage[], options: MeasureOptions): PageResult[] {
+  const results: PageResult[] = [];
+  pages.forEach((page, index) => {
+    const t0 = performance.now();
+    const doc = parseDocument(page.html, page.url, options.dom);
+    const parseMs = performance.now() - t0;
+    const rd: Extraction[] = [];
+    const dc: Extraction[] = [];
+    for (let run = 0; run < Math.max(1, options.repeat); run++) {
+      // Alternating the order keeps whichever runs second from always finding warm caches.
+      if (run % 2 === 0) {
+        rd.push(runReadability(doc));
+        dc.push(runDeclutter(doc, page.url));
+      } else {
+        dc.push(runDeclutter(doc, page.url));
+        rd.push(runReadability(doc));
+      }
+    }
+    const readability = { ...rd[0]!, ms: median(rd.map((r) => r.ms)) };
+    const declutter = { ...dc[0]!, ms: median(dc.map((r) => r.ms)) };
+    const scores =
+      page.truth === null
+        ? null
+        : { readability: scorePage(page.truth, readability.text), declutter: scorePage(page.truth, declutter.text) };
+    const result: PageResult = { page, parseMs, readability, declutter, scores };
+    results.push(result);
+    options.onPage?.(result, index);
+  });
+  return results;
+}
+
+/** Whitespace folded as the ru-news-dev README prescribes before matching strings. */
+export function foldForMatch(text: string): string {
+  return text.replace(/[\s\u00a0\u2009\u202f\u200b\ufeff]+/g, ' ').trim();
+}
+
+export interface ExpectationScore {
+  readonly bodyFound: number;
+  readonly bodyTotal: number;
+  readonly clutterLeaked: string[];
+  readonly clutterTotal: number;
+  readonly missingBody: string[];
+  readonly titleOk: boolean;
+}
+
+export function scoreExpectations(page: BenchPage, extraction: Extraction): ExpectationScore {
+  const expect = page.expect!;
+  const text = foldForMatch(extraction.text);
+  const missingBody = expect.body.filter((prefix) => !text.includes(foldForMatch(prefix)));
+  return {
+    bodyFound: expect.body.length - missingBody.length,
+    bodyTotal: expect.body.length,
+    missingBody,
+    clutterLeaked: expect.clutter.filter((c) => text.includes(foldForMatch(c))),
+    clutterTotal: expect.clutter.length,
+    titleOk: foldForMatch(extraction.title) === foldForMatch(expect.title),
+  };
+}
