@@ -1,38 +1,79 @@
+import type { ComponentChildren } from 'preact';
 import type { Article, Lang, Removal } from '../utils/cleaner/types.ts';
 import type { ArticleSanitizer } from '../utils/cleaner/sanitize.ts';
 import { t } from '../utils/i18n.ts';
+import { Icon } from './Icon.tsx';
 import { RemovalSummary } from './RemovalSummary.tsx';
 import { SafeHtml } from './SafeHtml.tsx';
 
-function formatDate(value: string | null, lang: Lang): string | null {
+/** A date in the reader's language; a value that is not a date is shown as the page wrote it. */
+export function formatDate(value: string | null, lang: Lang): { text: string; iso: string | undefined } | null {
   if (!value) return null;
   const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  return date.toLocaleDateString(lang, { year: 'numeric', month: 'long', day: 'numeric' });
+  if (Number.isNaN(date.getTime())) return { text: value, iso: undefined };
+  return { text: date.toLocaleDateString(lang, { year: 'numeric', month: 'long', day: 'numeric' }), iso: date.toISOString() };
 }
 
-function hostOf(url: string): string {
+function httpUrl(url: string): URL | null {
   try {
-    return new URL(url).hostname.replace(/^www\./, '');
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed : null;
   } catch {
-    return '';
+    return null;
   }
 }
 
-export function ArticleView(props: { article: Article; url: string; removals: readonly Removal[]; lang: Lang; sanitize: ArticleSanitizer }) {
+const sameWords = (a: string, b: string): boolean => a.localeCompare(b, undefined, { sensitivity: 'base' }) === 0;
+
+/**
+ * The clean article. Everything the page wrote is untrusted: metadata is rendered as text,
+ * the body only through the sanitizer. The meta line is our own words, so it speaks the
+ * UI's language while the article keeps the page's `lang` and direction.
+ */
+export function ArticleView(props: {
+  article: Article;
+  url: string;
+  removals: readonly Removal[];
+  lang: Lang;
+  sanitize: ArticleSanitizer;
+  children?: ComponentChildren;
+}) {
   const { article, lang } = props;
+  const page = httpUrl(props.url);
+  const host = page?.hostname.replace(/^www\./, '') ?? '';
+  const site = article.siteName ?? host;
+  // Sites often put their own name in the author field; once is enough.
+  const byline = article.byline && !(site && sameWords(article.byline, site)) ? article.byline : null;
   const date = formatDate(article.publishedTime, lang);
-  const meta = [article.siteName ?? hostOf(props.url), article.byline, date, t(lang, 'minutes', { count: article.readingMinutes })].filter(
-    (part): part is string => Boolean(part),
-  );
+  const dir = article.dir === 'rtl' || article.dir === 'ltr' ? article.dir : undefined;
   return (
-    <article class="article" lang={article.lang ?? undefined} dir={article.dir === 'rtl' || article.dir === 'ltr' ? article.dir : undefined}>
-      <header>
+    <article class="article" lang={article.lang ?? undefined} dir={dir}>
+      <header class="article-header">
+        {site && <p class="article-site">{site}</p>}
         <h1 class="article-title">{article.title || t(lang, 'noTitle')}</h1>
-        <p class="article-meta">{meta.join(' · ')}</p>
-        <RemovalSummary lang={lang} removals={props.removals} />
+        <p class="article-meta" lang={lang} dir="auto">
+          {byline && <span class="article-byline">{byline}</span>}
+          {date && (
+            <time class="article-date" dateTime={date.iso}>
+              {date.text}
+            </time>
+          )}
+          <span class="article-reading-time">{t(lang, 'minutes', { count: article.readingMinutes })}</span>
+        </p>
+        <div lang={lang} dir="auto">
+          <RemovalSummary lang={lang} removals={props.removals} />
+        </div>
       </header>
       <SafeHtml class="article-body" html={article.html} sanitize={props.sanitize} />
+      {props.children}
+      {page && (
+        <footer class="article-footer" lang={lang}>
+          <a class="article-source" href={page.href} target="_blank" rel="noopener noreferrer">
+            {t(lang, 'original', { host })}
+            <Icon name="external" size={14} />
+          </a>
+        </footer>
+      )}
     </article>
   );
 }

@@ -3,26 +3,41 @@ import type { ClutterFilter, Lang } from '../utils/cleaner/types.ts';
 import { t } from '../utils/i18n.ts';
 import { FilterToggle } from './FilterToggle.tsx';
 
+/** Every clutter filter as a switch, plus the annotations switch, in one settings sheet. */
 export function FilterPanel(props: {
+  id: string;
   lang: Lang;
   states: ReadonlySignal<{ filter: ClutterFilter; on: boolean }[]>;
+  annotationsOn: ReadonlySignal<boolean>;
   onToggle: (id: string, on: boolean) => void;
+  onToggleAnnotations: (on: boolean) => void;
 }) {
   const { lang } = props;
   return (
-    <details class="filter-panel">
-      <summary>{t(lang, 'filters')}</summary>
-      <p class="hint">{t(lang, 'filtersHint')}</p>
-      {props.states.value.map(({ filter, on }) => (
+    <section id={props.id} class="filter-panel" aria-labelledby={`${props.id}-title`}>
+      <h2 id={`${props.id}-title`} class="panel-title">
+        {t(lang, 'filtersTitle')}
+      </h2>
+      <p class="panel-hint">{t(lang, 'filtersHint')}</p>
+      <div class="filter-list">
+        {props.states.value.map(({ filter, on }) => (
+          <FilterToggle
+            key={filter.id}
+            id={filter.id}
+            label={filter.label[lang]}
+            description={filter.description[lang]}
+            on={on}
+            onChange={(next) => props.onToggle(filter.id, next)}
+          />
+        ))}
         <FilterToggle
-          key={filter.id}
-          id={filter.id}
-          label={filter.label[lang]}
-          description={filter.description[lang]}
-          on={on}
-          onChange={(next) => props.onToggle(filter.id, next)}
+          id="annotations"
+          label={t(lang, 'annotations')}
+          description={t(lang, 'annotationsDescription')}
+          on={props.annotationsOn.value}
+          onChange={props.onToggleAnnotations}
         />
-      ))}
-    </details>
+      </div>
+    </section>
   );
 }

@@ -1,8 +1,12 @@
 import type { Lang, Removal } from '../utils/cleaner/types.ts';
 import { FILTERS } from '../utils/cleaner/filters/index.ts';
-import { countOf, t } from '../utils/i18n.ts';
+import { NOUNS, countOf, t } from '../utils/i18n.ts';
 
-/** "Removed: 1 cookie notice, 2 promo links, 1 sidebar (20 links)", expandable to every item's text. */
+/**
+ * "Removed: 1 cookie notice, 2 promo links, 1 sidebar (20 links)". The link count is
+ * added only where a removal held more links than items, because that is when it tells
+ * the reader something (a sidebar of twenty headlines, not one promo link).
+ */
 export function summarizeRemovals(lang: Lang, removals: readonly Removal[]): string {
   if (!removals.length) return t(lang, 'removedNothing');
   const parts: string[] = [];
@@ -11,21 +15,26 @@ export function summarizeRemovals(lang: Lang, removals: readonly Removal[]): str
     if (!own.length) continue;
     const links = own.reduce((sum, r) => sum + r.links, 0);
     const count = countOf(lang, filter.noun, own.length);
-    parts.push(links > own.length ? `${count} (${t(lang, 'links', { count: links })})` : count);
+    parts.push(links > own.length ? `${count} (${countOf(lang, NOUNS.link, links)})` : count);
   }
   return t(lang, 'removed', { items: parts.join(', ') });
 }
 
+function labelOf(lang: Lang, filterId: string): string {
+  return FILTERS.find((f) => f.id === filterId)?.label[lang] ?? filterId;
+}
+
+/** The summary line under the title, expandable to the text of every removed item. */
 export function RemovalSummary({ lang, removals }: { lang: Lang; removals: readonly Removal[] }) {
   const summary = summarizeRemovals(lang, removals);
   if (!removals.length) return <p class="removals removals-empty">{summary}</p>;
   return (
     <details class="removals">
       <summary>{summary}</summary>
-      <ol>
+      <ol class="removal-list">
         {removals.map((r, i) => (
           <li key={i} data-filter={r.filter}>
-            <span class="removal-filter">{FILTERS.find((f) => f.id === r.filter)?.label[lang] ?? r.filter}</span>
+            <span class="removal-filter">{labelOf(lang, r.filter)}</span>
             <span class="removal-text">{r.text || '—'}</span>
           </li>
         ))}

@@ -31,3 +31,23 @@ export function isRestrictedUrl(url: string | undefined | null): boolean {
 export function isPdf(contentType: string, url: string): boolean {
   return contentType === 'application/pdf' || /\.pdf(?:$|[?#])/i.test(url);
 }
+
+/**
+ * Why the browser refused to run our script in a tab, read from its error message,
+ * which is the only signal there is: without the reader's click (activeTab) an extension
+ * cannot even see the tab's URL. Chromium names the URL it refused ("Cannot access
+ * contents of url \"file:///…\"", "Cannot access a chrome:// URL"); Firefox says "Missing
+ * host permission". Pages closed to every extension are 'closed'; ordinary pages refused
+ * only for want of a click are 'no-access'; anything else is not a refusal at all.
+ */
+export type InjectionRefusal = 'closed' | 'no-access' | 'tab-gone' | 'error-page' | null;
+
+export function classifyInjectionError(message: string): InjectionRefusal {
+  if (/extensions gallery cannot be scripted/i.test(message)) return 'closed';
+  if (/no tab with id|invalid tab id/i.test(message)) return 'tab-gone';
+  if (/showing error page/i.test(message)) return 'error-page';
+  const named = /cannot access (?:a |contents of url ")([a-z][a-z0-9+.-]*:[^"\s]*)/i.exec(message)?.[1];
+  if (named) return isRestrictedUrl(named) ? 'closed' : 'no-access';
+  if (/cannot access contents of the page|missing host permission|cannot access contents/i.test(message)) return 'no-access';
+  return null;
+}

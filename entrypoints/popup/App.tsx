@@ -1,54 +1,104 @@
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ArticleView } from '../../components/ArticleView.tsx';
 import { FilterPanel } from '../../components/FilterPanel.tsx';
+import { LoadingView } from '../../components/LoadingView.tsx';
 import { StatusView } from '../../components/StatusView.tsx';
+import { Toolbar } from '../../components/Toolbar.tsx';
 import { createArticleSanitizer } from '../../utils/cleaner/sanitize.ts';
-import { t } from '../../utils/i18n.ts';
+import { NOUNS, countOf, t } from '../../utils/i18n.ts';
 import type { FilterId } from '../../utils/cleaner/filters/index.ts';
-import type { PopupModel } from './model.ts';
+import type { PopupModel, ViewState } from './model.ts';
+import type { Lang } from '../../utils/cleaner/types.ts';
+import type { ArticleSanitizer } from '../../utils/cleaner/sanitize.ts';
+
+const PANEL_ID = 'filter-panel';
 
 export function App({ model }: { model: PopupModel }) {
   const sanitize = useMemo(() => createArticleSanitizer(window), []);
+  const [panelOpen, setPanelOpen] = useState(false);
   const lang = model.lang.value;
   const view = model.view.value;
+  const title = view.kind === 'ready' ? view.result.article.title : '';
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = title ? `${title} — Declutter` : 'Declutter';
+  }, [lang, title]);
+
   return (
-    <div class={model.inTab ? 'app in-tab' : 'app'} lang={lang}>
-      <div class="toolbar">
-        <FilterPanel lang={lang} states={model.filterStates} onToggle={(id, on) => void model.actions.toggleFilter(id as FilterId, on)} />
-        {!model.inTab && (
-          <button type="button" class="open-tab" onClick={() => void model.actions.openInTab()}>
-            {t(lang, 'openInTab')}
-          </button>
-        )}
-      </div>
-      <main>
-        {view.kind === 'loading' && <StatusView state="loading" title={t(lang, 'loading')} />}
-        {view.kind === 'restricted' && <StatusView state="restricted" title={t(lang, 'restrictedTitle')} body={t(lang, 'restrictedBody')} />}
-        {view.kind === 'not-readerable' && (
-          <StatusView state="not-readerable" title={t(lang, 'notReaderableTitle')} body={t(lang, 'notReaderableBody')}>
-            <button type="button" onClick={model.actions.showAnyway}>
-              {t(lang, 'showAnyway')}
-            </button>
-          </StatusView>
-        )}
-        {view.kind === 'too-large' && (
-          <StatusView state="too-large" title={t(lang, 'tooLargeTitle')} body={t(lang, 'tooLargeBody', { count: view.elementCount })}>
-            <button type="button" onClick={() => void model.actions.readAnyway()}>
-              {t(lang, 'readAnyway')}
-            </button>
-          </StatusView>
-        )}
-        {view.kind === 'error' && (
-          <StatusView state="error" title={t(lang, 'errorTitle')} body={view.message}>
-            <button type="button" onClick={() => void model.actions.retry()}>
-              {t(lang, 'retry')}
-            </button>
-          </StatusView>
-        )}
-        {view.kind === 'ready' && view.result.article && (
-          <ArticleView article={view.result.article} url={view.result.url} removals={view.result.removals} lang={lang} sanitize={sanitize} />
-        )}
+    <div class="app" data-layout={model.inTab ? 'tab' : 'popup'}>
+      <Toolbar
+        lang={lang}
+        inTab={model.inTab}
+        states={model.filterStates}
+        panelId={PANEL_ID}
+        panelOpen={panelOpen}
+        onTogglePanel={() => setPanelOpen(!panelOpen)}
+        onOpenInTab={() => void model.actions.openInTab()}
+      />
+      {panelOpen && (
+        <FilterPanel
+          id={PANEL_ID}
+          lang={lang}
+          states={model.filterStates}
+          annotationsOn={model.annotationsOn}
+          onToggle={(id, on) => void model.actions.toggleFilter(id as FilterId, on)}
+          onToggleAnnotations={(on) => void model.actions.toggleAnnotations(on)}
+        />
+      )}
+      <main class="content" data-view={view.kind}>
+        <ViewBody view={view} lang={lang} model={model} sanitize={sanitize} />
       </main>
     </div>
   );
+}
+
+function ViewBody({ view, lang, model, sanitize }: { view: ViewState; lang: Lang; model: PopupModel; sanitize: ArticleSanitizer }) {
+  const { actions } = model;
+  switch (view.kind) {
+    case 'loading':
+      return <LoadingView label={t(lang, 'loading')} />;
+    case 'restricted':
+      if (view.reason === 'no-access') {
+        return <StatusView state="restricted" icon="hand" title={t(lang, 'noAccessTitle')} body={t(lang, 'noAccessBody')} />;
+      }
+      return (
+        <StatusView
+          state="restricted"
+          icon="lock"
+          title={t(lang, 'restrictedTitle')}
+          body={t(lang, view.reason === 'pdf' ? 'pdfBody' : 'restrictedBody')}
+        />
+      );
+    case 'not-readerable':
+      return (
+        <StatusView state="not-readerable" icon="list" title={t(lang, 'notReaderableTitle')} body={t(lang, 'notReaderableBody')}>
+          <button type="button" class="button primary" onClick={actions.showAnyway}>
+            {t(lang, 'showAnyway')}
+          </button>
+        </StatusView>
+      );
+    case 'no-article':
+      return <StatusView state="no-article" icon="document" title={t(lang, 'noArticleTitle')} body={t(lang, 'noArticleBody')} />;
+    case 'too-large':
+      return (
+        <StatusView state="too-large" icon="layers" title={t(lang, 'tooLargeTitle')} body={t(lang, 'tooLargeBody', { count: countOf(lang, NOUNS.element, view.elementCount) })}>
+          <button type="button" class="button primary" onClick={() => void actions.readAnyway()}>
+            {t(lang, 'readAnyway')}
+          </button>
+        </StatusView>
+      );
+    case 'error':
+      return (
+        <StatusView state="error" icon="alert" title={t(lang, 'errorTitle')} body={view.message} detail={view.detail}>
+          <button type="button" class="button" onClick={() => void actions.retry()}>
+            {t(lang, 'retry')}
+          </button>
+        </StatusView>
+      );
+    case 'ready':
+      return (
+        <ArticleView article={view.result.article} url={view.result.url} removals={view.result.removals} lang={lang} sanitize={sanitize} />
+      );
+  }
 }

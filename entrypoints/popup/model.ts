@@ -8,17 +8,22 @@ import { cleanDocument } from '../../utils/cleaner/pipeline.ts';
 import { FILTERS, type FilterId } from '../../utils/cleaner/filters/index.ts';
 import type { CleanResult, ClutterFilter, Lang } from '../../utils/cleaner/types.ts';
 import { parseSnapshot, type PageSnapshot } from '../../utils/messaging.ts';
-import { isPdf, isRestrictedUrl } from '../../utils/restricted.ts';
+import { classifyInjectionError, isPdf, isRestrictedUrl } from '../../utils/restricted.ts';
 import { DEFAULT_SETTINGS, isFilterOn, loadSettings, normalizeSettings, settingsItem, siteKey, type Settings } from '../../utils/settings.ts';
-import { pickLang } from '../../utils/i18n.ts';
+import { pickLang, t, type MessageKey } from '../../utils/i18n.ts';
+import { parsePage } from './parse-page.ts';
+
+/** Why a page cannot be read: closed to all extensions, a PDF, or waiting for the reader's click. */
+export type RestrictedReason = 'closed' | 'pdf' | 'no-access';
 
 export type ViewState =
   | { kind: 'loading' }
-  | { kind: 'restricted' }
+  | { kind: 'restricted'; reason: RestrictedReason }
   | { kind: 'too-large'; elementCount: number }
   | { kind: 'not-readerable' }
-  | { kind: 'ready'; result: CleanResult }
-  | { kind: 'error'; message: string };
+  | { kind: 'no-article' }
+  | { kind: 'ready'; result: CleanResult & { article: NonNullable<CleanResult['article']> } }
+  | { kind: 'error'; message: string; detail: string | null };
 
 const SNAPSHOT_SCRIPT = '/content-scripts/content.js';
 
@@ -41,6 +46,11 @@ export function createPopupModel(location: Location = window.location) {
   const filterStates = computed(() =>
     FILTERS.map((filter) => ({ filter: filter as ClutterFilter, on: isFilterOn(settings.value, filter.id, site.value) })),
   );
+  const annotationsOn = computed(() => settings.value.annotations);
+
+  function fail(key: MessageKey, detail: unknown = null): void {
+    view.value = { kind: 'error', message: t(lang.value, key), detail: detail === null ? null : describe(detail) };
+  }
 
   function render(): void {
     if (!snapshot || !parsedPage) return;
@@ -52,9 +62,10 @@ export function createPopupModel(location: Location = window.location) {
         force,
         annotate: settings.value.annotations,
       });
-      view.value = result.status === 'ok' ? { kind: 'ready', result } : { kind: 'not-readerable' };
+      if (result.status === 'ok' && result.article) view.value = { kind: 'ready', result: { ...result, article: result.article } };
+      else view.value = { kind: result.status === 'not-readerable' ? 'not-readerable' : 'no-article' };
     } catch (error) {
-      view.value = { kind: 'error', message: describe(error) };
+      fail('errorBody', error);
     }
   }
 
@@ -64,38 +75,53 @@ export function createPopupModel(location: Location = window.location) {
     return active?.id ?? null;
   }
 
+  /** Runs the snapshot script in the tab; a refusal becomes a view state, not an exception. */
+  async function inject(id: number, ignoreBudget: boolean): Promise<{ value: unknown } | null> {
+    try {
+      if (ignoreBudget) {
+        await browser.scripting.executeScript({
+          target: { tabId: id },
+          func: () => {
+            (globalThis as { __declutterIgnoreBudget?: boolean }).__declutterIgnoreBudget = true;
+          },
+        });
+      }
+      const [frame] = await browser.scripting.executeScript({ target: { tabId: id }, files: [SNAPSHOT_SCRIPT] });
+      return { value: frame?.result };
+    } catch (error) {
+      const refusal = classifyInjectionError(describe(error));
+      if (refusal === 'closed' || refusal === 'no-access') view.value = { kind: 'restricted', reason: refusal };
+      else if (refusal === 'tab-gone') fail('tabGone');
+      else if (refusal === 'error-page') fail('errorPage');
+      else fail('errorBody', error);
+      return null;
+    }
+  }
+
   async function readPage(ignoreBudget = false): Promise<void> {
     view.value = { kind: 'loading' };
     try {
-      tabId = await resolveTabId();
-      if (tabId === null) throw new Error('No tab to read.');
-      const tab = await browser.tabs.get(tabId);
-      if (tab.url) pageUrl.value = tab.url;
-      if (isRestrictedUrl(tab.url)) {
-        view.value = { kind: 'restricted' };
-        return;
-      }
-      let injected: unknown;
+      const id = await resolveTabId();
+      if (id === null) return fail('tabGone');
+      tabId = id;
+      let tab: { url?: string };
       try {
-        if (ignoreBudget) {
-          await browser.scripting.executeScript({
-            target: { tabId },
-            func: () => {
-              (globalThis as { __declutterIgnoreBudget?: boolean }).__declutterIgnoreBudget = true;
-            },
-          });
-        }
-        const [frame] = await browser.scripting.executeScript({ target: { tabId }, files: [SNAPSHOT_SCRIPT] });
-        injected = frame?.result;
+        tab = await browser.tabs.get(id);
       } catch {
-        // The browser refuses pages closed to extensions; its message is for developers.
-        view.value = { kind: 'restricted' };
+        return fail('tabGone');
+      }
+      if (tab.url) pageUrl.value = tab.url;
+      // With the reader's click the URL is known, and a closed page needs no attempt.
+      if (isRestrictedUrl(tab.url)) {
+        view.value = { kind: 'restricted', reason: 'closed' };
         return;
       }
-      const parsed = parseSnapshot(injected);
-      if (!parsed) throw new Error('The page sent back something that is not a page.');
+      const injected = await inject(id, ignoreBudget);
+      if (!injected) return;
+      const parsed = parseSnapshot(injected.value);
+      if (!parsed) return fail('errorBody', 'The page sent back something that is not a page.');
       if (isPdf(parsed.contentType, parsed.url)) {
-        view.value = { kind: 'restricted' };
+        view.value = { kind: 'restricted', reason: 'pdf' };
         return;
       }
       if (parsed.html === null) {
@@ -104,10 +130,10 @@ export function createPopupModel(location: Location = window.location) {
       }
       snapshot = parsed;
       pageUrl.value = parsed.url;
-      parsedPage = new DOMParser().parseFromString(parsed.html, 'text/html');
+      parsedPage = parsePage(parsed.html, parsed.url);
       render();
     } catch (error) {
-      view.value = { kind: 'error', message: describe(error) };
+      fail('errorBody', error);
     }
   }
 
@@ -121,6 +147,7 @@ export function createPopupModel(location: Location = window.location) {
   const actions = {
     async start(): Promise<void> {
       settings.value = await loadSettings();
+      // Another popup or the full-tab view may change the settings while this one is open.
       settingsItem.watch((value) => {
         const next = normalizeSettings(value);
         if (JSON.stringify(next) === JSON.stringify(settings.value)) return;
@@ -135,9 +162,20 @@ export function createPopupModel(location: Location = window.location) {
       force = true;
       render();
     },
+    /**
+     * The switch is global, as its hint says. A per-site override for the same filter
+     * would silently win over it, so flipping the switch on a site drops that override.
+     */
     async toggleFilter(id: FilterId, on: boolean): Promise<void> {
       const current = settings.value;
-      await saveSettings({ ...current, filters: { ...current.filters, [id]: on } });
+      const host = site.value;
+      const sites = { ...current.sites };
+      if (host && sites[host] && id in sites[host]) {
+        const { [id]: _dropped, ...rest } = sites[host];
+        if (Object.keys(rest).length) sites[host] = rest;
+        else delete sites[host];
+      }
+      await saveSettings({ ...current, sites, filters: { ...current.filters, [id]: on } });
     },
     async toggleAnnotations(on: boolean): Promise<void> {
       await saveSettings({ ...settings.value, annotations: on });
@@ -150,7 +188,7 @@ export function createPopupModel(location: Location = window.location) {
     },
   };
 
-  return { lang, view, settings, filterStates, pageUrl, inTab, actions };
+  return { lang, view, settings, filterStates, annotationsOn, pageUrl, inTab, actions };
 }
 
 export type PopupModel = ReturnType<typeof createPopupModel>;

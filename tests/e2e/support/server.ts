@@ -1,0 +1,119 @@
+/**
+ * A throwaway HTTP server for the pages the browser tests open. It listens on 127.0.0.1
+ * at a random port, because the e2e build's host permission is `http://127.0.0.1/*`
+ * (any port) and a fixed port would collide with a second run on the same machine.
+ *
+ * Routes:
+ *   /<file>                 tests/fixtures/e2e/<file>
+ *   /golden/<slug>/         tests/golden/pages/<slug>/source.html (another engineer's golden pages)
+ *   /generated/huge.html    an article buried in more elements than the snapshot budget allows
+ *   /generated/doc.pdf      a one-page PDF, opened by the browser's own viewer
+ */
+import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, resolve, sep } from 'node:path';
+import { ELEMENT_BUDGET } from '../../../utils/messaging.ts';
+
+export const FIXTURES_DIR = resolve(import.meta.dirname, '../../fixtures/e2e');
+export const GOLDEN_PAGES_DIR = resolve(import.meta.dirname, '../../golden/pages');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.css': 'text/css',
+};
+
+export interface FixtureServer {
+  readonly origin: string;
+  url(path: string): string;
+  close(): Promise<void>;
+}
+
+export async function startFixtureServer(): Promise<FixtureServer> {
+  const server: Server = createServer((req, res) => {
+    void respond(req.url ?? '/').then(
+      ({ status, type, body }) => {
+        res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+        res.end(body);
+      },
+      () => {
+        res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end('fixture server error');
+      },
+    );
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('fixture server has no port');
+  const origin = `http://127.0.0.1:${address.port}`;
+  return {
+    origin,
+    url: (path) => new URL(path, origin).href,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}
+
+interface Response {
+  status: number;
+  type: string;
+  body: string | Buffer;
+}
+
+async function respond(rawPath: string): Promise<Response> {
+  const path = decodeURIComponent(new URL(rawPath, 'http://x').pathname);
+  if (path === '/generated/huge.html') return { status: 200, type: 'text/html; charset=utf-8', body: hugePage() };
+  if (path === '/generated/doc.pdf') return { status: 200, type: 'application/pdf', body: tinyPdf() };
+  const golden = /^\/golden\/([\w.-]+)\/$/.exec(path);
+  // No charset in the header: golden pages keep their original bytes (some are
+  // windows-1251) and the browser must sniff them from <meta>, as on the real site.
+  if (golden) return file(resolve(GOLDEN_PAGES_DIR, golden[1]!, 'source.html'), GOLDEN_PAGES_DIR, 'text/html');
+  return file(resolve(FIXTURES_DIR, `.${path}`), FIXTURES_DIR);
+}
+
+async function file(path: string, root: string, type?: string): Promise<Response> {
+  if (!path.startsWith(root + sep)) return { status: 403, type: 'text/plain', body: 'outside the fixtures' };
+  try {
+    const body = await readFile(path);
+    return { status: 200, type: type ?? TYPES[extname(path)] ?? 'application/octet-stream', body };
+  } catch {
+    return { status: 404, type: 'text/plain', body: 'not found' };
+  }
+}
+
+/** A real article inside a page with more elements than the snapshot budget. */
+function hugePage(): string {
+  const filler = '<span>·</span>'.repeat(ELEMENT_BUDGET + 1000);
+  const paragraphs = Array.from(
+    { length: 8 },
+    (_, i) =>
+      `<p>Paragraph ${i + 1} of the very long page. The council published every line of its budget on one page, and this text is what a reader came for, buried in thousands of tiny elements.</p>`,
+  ).join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A very large page</title></head>
+<body><article><h1>A very large page</h1>${paragraphs}</article><div class="widgets" hidden>${filler}</div></body></html>`;
+}
+
+/** The smallest well-formed PDF: one empty page. */
+function tinyPdf(): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((object, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
