@@ -70,12 +70,12 @@ describe.each(slugs)('%s', (slug) => {
     // A string absent from the page would make its mustNotContain pass whatever the cleaner does.
     const visible = sourceText(page);
     const absent = [asserts.title, ...asserts.mustContain, ...asserts.mustNotContain].filter((s) => !visible.includes(s));
-    expect(absent, 'strings not found in the visible text of source.html').toEqual([]);
+    expectNone(absent, `${slug}: assert.json strings not found in the visible text of source.html`);
     const overlapping = asserts.mustNotContain.filter((clutter) => asserts.mustContain.some((body) => body.includes(clutter)));
-    expect(overlapping, 'clutter strings that are part of article strings').toEqual([]);
+    expectNone(overlapping, `${slug}: mustNotContain strings that are part of mustContain strings`);
     const keys = new Set([asserts.title, ...asserts.mustContain, ...asserts.mustNotContain]);
     const stray = Object.keys(asserts.knownFailures ?? {}).filter((key) => !keys.has(key));
-    expect(stray, 'knownFailures entries that are not title, mustContain or mustNotContain strings').toEqual([]);
+    expectNone(stray, `${slug}: knownFailures entries that are not the title or a mustContain/mustNotContain string`);
   });
 
   if (page.meta.perDomExpected) {
@@ -114,7 +114,7 @@ describe.each(slugs)('%s', (slug) => {
     if (mustContain.length) {
       test('keeps the article text', SLOW_PAGE, () => {
         const text = readerText(resultFor(dom));
-        expect(mustContain.filter((s) => !text.includes(s)), 'article strings missing from the output').toEqual([]);
+        expectNone(mustContain.filter((s) => !text.includes(s)), `${slug} under ${dom}: article text missing from the output`);
       });
     }
 
@@ -125,7 +125,7 @@ describe.each(slugs)('%s', (slug) => {
         // With no article at all, "no clutter shown" would hold vacuously.
         expect(result.status, 'the page produced no article').toBe('ok');
         const text = readerText(result);
-        expect(mustNotContain.filter((s) => text.includes(s)), 'clutter that reached the reader').toEqual([]);
+        expectNone(mustNotContain.filter((s) => text.includes(s)), `${slug} under ${dom}: clutter that reached the reader`);
       });
     }
 
@@ -145,6 +145,11 @@ describe.each(slugs)('%s', (slug) => {
     }
   });
 });
+
+/** Fails listing every offending string in full: vitest would abbreviate an array diff to "…(3)". */
+function expectNone(offending: readonly string[], what: string): void {
+  if (offending.length) throw new Error(`${what} (${offending.length}):\n${offending.map((s) => `  - ${JSON.stringify(s)}`).join('\n')}`);
+}
 
 function writeExpectedFiles(page: GoldenPage, resultFor: (dom: DomName) => CleanResult): void {
   const targets: [DomName, DomName | null][] = page.meta.perDomExpected ? DOMS.map((dom) => [dom, dom]) : [[WRITER_DOM, null]];
