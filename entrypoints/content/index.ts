@@ -1,5 +1,5 @@
 import { defineContentScript } from '#imports';
-import { takeSnapshot } from './handlers.ts';
+import { consumeBudgetOverride, takeSnapshot } from './handlers.ts';
 
 // Injected by the popup on the reader's click (activeTab), never declared in the manifest.
 // The value main() returns is what scripting.executeScript hands back to the popup.
@@ -8,7 +8,6 @@ export default defineContentScript({
   registration: 'runtime',
   noScriptStartedPostMessage: true,
   main() {
-    const ignoreBudget = (globalThis as { __declutterIgnoreBudget?: boolean }).__declutterIgnoreBudget === true;
-    return takeSnapshot(document, { ignoreBudget });
+    return takeSnapshot(document, { ignoreBudget: consumeBudgetOverride(globalThis) });
   },
 });
