@@ -67,3 +67,184 @@ export function isInside(node: Node, ancestor: Node): boolean {
   for (let cur: Node | null = node; cur; cur = cur.parentNode) if (cur === ancestor) return true;
   return false;
 }
+
+/** Text in one form for matching phrases: lower case, ё as е, spaces folded. */
+export function normalizeText(text: string): string {
+  return foldSpaces(text).toLowerCase().replace(/ё/g, 'е');
+}
+
+/**
+ * What the filters know of an element's content, counted once for the whole page so that
+ * deciding about every block stays linear in the size of the page (detection also runs on
+ * live pages, within a few milliseconds).
+ */
+export interface BlockStats {
+  /** Visible characters, whitespace not counted. */
+  readonly chars: number;
+  /** Visible characters inside links. */
+  readonly linkChars: number;
+  /** Links with an address. */
+  readonly links: number;
+  /** Paragraphs of running prose inside: 70+ visible characters, mostly not link text. */
+  readonly prose: number;
+  readonly proseChars: number;
+  /** Holds an h1: the article's own headline is never clutter. */
+  readonly h1: boolean;
+}
+
+export interface PageStats {
+  get(el: Element): BlockStats;
+  /** The whole page's numbers, for shares ("this block holds a third of the page's prose"). */
+  readonly page: BlockStats;
+}
+
+const EMPTY_STATS: BlockStats = { chars: 0, linkChars: 0, links: 0, prose: 0, proseChars: 0, h1: false };
+const PROSE_MIN_CHARS = 70;
+/** Blocks that hold running text in their own text nodes when a site does not use <p>. */
+const TEXT_BLOCK_TAGS = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'TD', 'BLOCKQUOTE', 'DD']);
+
+function countVisibleChars(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!(c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2009 || c === 0x202f || c === 0x200b || c === 0xfeff)) n += 1;
+  }
+  return n;
+}
+
+const statsCache = new WeakMap<object, PageStats>();
+
+/**
+ * Counts every element's content in one walk. Cached per detection context: the pipeline and
+ * the live cleaner build one context per pass and no filter mutates the page during a pass.
+ */
+export function pageStats(key: { readonly doc: Document }): PageStats {
+  const cached = statsCache.get(key);
+  if (cached) return cached;
+  const table = new Map<Element, BlockStats>();
+  const walk = (el: Element, inLink: boolean): BlockStats => {
+    const tag = el.tagName.toUpperCase();
+    const isLink = tag === 'A';
+    let chars = 0;
+    let linkChars = 0;
+    let links = isLink && el.hasAttribute('href') ? 1 : 0;
+    let prose = 0;
+    let proseChars = 0;
+    let h1 = tag === 'H1';
+    let ownChars = 0;
+    for (let child = el.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        const n = countVisibleChars(child.nodeValue ?? '');
+        chars += n;
+        ownChars += n;
+        if (inLink || isLink) linkChars += n;
+      } else if (child.nodeType === 1) {
+        const childEl = child as Element;
+        if (INVISIBLE_TAGS.has(childEl.tagName.toUpperCase())) continue;
+        const s = walk(childEl, inLink || isLink);
+        chars += s.chars;
+        linkChars += s.linkChars;
+        links += s.links;
+        prose += s.prose;
+        proseChars += s.proseChars;
+        h1 ||= s.h1;
+      }
+    }
+    const isParagraph = tag === 'P' ? chars >= PROSE_MIN_CHARS : TEXT_BLOCK_TAGS.has(tag) && ownChars >= PROSE_MIN_CHARS + 30;
+    if (isParagraph && linkChars < chars / 2 && prose === 0) {
+      prose += 1;
+      proseChars += chars - linkChars;
+    }
+    const stats = { chars, linkChars, links, prose, proseChars, h1 };
+    table.set(el, stats);
+    return stats;
+  };
+  const root = key.doc.documentElement;
+  const page = root ? walk(root, false) : EMPTY_STATS;
+  const result: PageStats = { get: (el) => table.get(el) ?? EMPTY_STATS, page };
+  statsCache.set(key, result);
+  return result;
+}
+
+/** Share of a block's visible characters that are link text. */
+export function linkShare(s: BlockStats): number {
+  return s.chars ? s.linkChars / s.chars : 0;
+}
+
+/**
+ * Whether a block holds the article rather than sits beside it: its headline, or a real
+ * share of the page's running prose. Every filter refuses such blocks, whatever their
+ * class names say: sites wrap articles in `.content-widget` or `.sidebar-layout` too.
+ */
+export function holdsArticle(s: BlockStats, page: BlockStats): boolean {
+  return s.h1 || (s.prose >= 2 && s.proseChars >= page.proseChars * 0.25);
+}
+
+const INLINE_TAGS = new Set([
+  'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'CODE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'KBD', 'LABEL', 'MARK', 'Q',
+  'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'NOBR', 'BUTTON',
+]);
+
+/** The nearest ancestor of a node that is not inline markup: the block its text belongs to. */
+export function blockOf(node: Node): Element | null {
+  let el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  while (el && INLINE_TAGS.has(el.tagName.toUpperCase()) && el.parentElement) el = el.parentElement;
+  return el;
+}
+
+/**
+ * Distinct blocks holding a visible text node that matches `pattern`. Scanning text nodes with
+ * a cheap pattern first keeps phrase rules fast: only the few hits are looked at closely.
+ */
+export function blocksWithText(root: Element, pattern: RegExp): Element[] {
+  const blocks = new Set<Element>();
+  const walk = (el: Element): void => {
+    for (let child = el.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        if (pattern.test(child.nodeValue ?? '')) {
+          const block = blockOf(child);
+          if (block) blocks.add(block);
+        }
+      } else if (child.nodeType === 1 && !INVISIBLE_TAGS.has((child as Element).tagName.toUpperCase())) walk(child as Element);
+    }
+  };
+  walk(root);
+  return [...blocks];
+}
+
+/**
+ * Climbs from `el` to the outermost wrapper that adds little of its own: each step may add at
+ * most `slack` visible characters (an icon label, a close button, a counter) and the result
+ * stays within `maxChars`. Banners and promos sit in several such wrappers, and removing only
+ * the innermost would leave an empty frame with its buttons behind.
+ */
+export function growWrapper(el: Element, stats: PageStats, slack: number, maxChars: number): Element {
+  let best = el;
+  let current = stats.get(el);
+  for (let cur = el.parentElement; cur && cur.tagName !== 'BODY' && cur.tagName !== 'HTML'; cur = cur.parentElement) {
+    const s = stats.get(cur);
+    if (s.chars - current.chars > slack || s.chars > maxChars || s.h1) break;
+    best = cur;
+    current = s;
+  }
+  return best;
+}
+
+/** A short description of an element for removal reasons: `div#id.class`. */
+export function describeElement(el: Element): string {
+  const id = el.getAttribute('id');
+  const cls = (el.getAttribute('class') ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 2);
+  return `${el.tagName.toLowerCase()}${id ? `#${id}` : ''}${cls.map((c) => `.${c}`).join('')}`;
+}
+
+/** Drops matches that sit inside another match: a filter reports each piece of clutter once, whole. */
+export function outermostOnly<T extends { readonly element: Element }>(matches: readonly T[]): T[] {
+  const elements = new Set(matches.map((m) => m.element));
+  const kept = new Set<Element>();
+  return matches.filter((m) => {
+    if (kept.has(m.element)) return false;
+    for (let cur = m.element.parentElement; cur; cur = cur.parentElement) if (elements.has(cur)) return false;
+    kept.add(m.element);
+    return true;
+  });
+}

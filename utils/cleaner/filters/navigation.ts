@@ -1,12 +1,156 @@
+import {
+  classAndId,
+  describeElement,
+  growWrapper,
+  holdsArticle,
+  linkShare,
+  normalizeText,
+  outermostOnly,
+  pageStats,
+  visibleText,
+  type BlockStats,
+  type PageStats,
+} from '../dom.ts';
+import type { FilterContext, FilterMatch } from '../types.ts';
 import { defineFilter } from './define.ts';
+
+/**
+ * Class and id words sites give their menus, crumbs, pagers and tag lists, as whole words of
+ * a BEM- or snake-case name (`b-breadcrumbs`, `top_menu_item`, `post-navigation`), so that
+ * `canvas` or `menuet` do not count.
+ */
+const NAV_NAMING =
+  /(^|[\s_-])(breadcrumbs?|crumbs|pagination|paginator|pager|paging|navbar|nav|navigation|menu|submenu|topmenu|mainmenu|megamenu|tags|tag-list|taglist|tag-cloud|tagcloud|tags-list|rubricator|sitemap)($|[\s_\d-])/;
+
+/** The page's own header and footer by name, for sites older than the <header>/<footer> tags. */
+const CHROME_NAMING = /(^|[\s_-])(header|footer|site-header|site-footer|page-header|page-footer|masthead)($|[\s_\d-])/;
+
+/** Where an article lives. Site chrome is outside it; a header or footer inside belongs to the article. */
+const ARTICLE_CONTAINER = 'article, main, [role=main], [itemprop=articleBody]';
+
+/**
+ * Links that lead to a list of everything rather than to a story, which news sites put under
+ * every block and at the top of every page («Все новости», «Новые материалы +»).
+ */
+const LIST_LINK_LABEL =
+  /^(все новости|все материалы|все статьи|все публикации|новые материалы|лента новостей|другие новости|еще новости|больше новостей|показать еще|загрузить еще|читать все|на главную|наверх|all news|more news|all stories|load more|show more|view all|see all|back to top)\s*[+›»→>]?$/;
+
+/**
+ * Menus are links with short labels: a section name is one to three words. Headline lists
+ * have long link texts and are clickbait-sidebars' business.
+ */
+const MENU_MAX_AVG_LINK_CHARS = 22;
+const MENU_MIN_LINKS = 4;
+
+function avgLinkChars(s: BlockStats): number {
+  return s.links ? s.linkChars / s.links : 0;
+}
+
+function isLinkBlock(s: BlockStats): boolean {
+  return s.links >= 1 && s.prose === 0 && (linkShare(s) >= 0.5 || s.chars <= 40);
+}
+
+/** Blocks that declare themselves navigation: <nav>, role=navigation, breadcrumb markup, menu/pager/tag names. */
+function declaredNavigation(el: Element, stats: PageStats): FilterMatch | null {
+  const tag = el.tagName.toUpperCase();
+  const role = el.getAttribute('role') ?? '';
+  const itemtype = el.getAttribute('itemtype') ?? '';
+  const aria = (el.getAttribute('aria-label') ?? '').toLowerCase();
+  let why: string | null = null;
+  if (tag === 'NAV') why = 'navigation element';
+  else if (role === 'navigation' || role === 'menubar') why = `role=${role}`;
+  else if (/BreadcrumbList/.test(itemtype) || /breadcrumb|хлебн/.test(aria)) why = 'breadcrumbs';
+  else {
+    const naming = NAV_NAMING.exec(classAndId(el));
+    if (naming) why = naming[2] ?? 'menu';
+  }
+  if (!why) return null;
+  const s = stats.get(el);
+  if (!isLinkBlock(s) || holdsArticle(s, stats.page)) return null;
+  return { element: el, reason: `${why} ${describeElement(el)}` };
+}
+
+/**
+ * The page's header and footer: logo, menus, copyright, contacts. Only outside the article,
+ * never with the headline in it, and a header must be mostly links — an article header
+ * standing outside <article> is mostly its title and lead.
+ */
+function siteChrome(el: Element, stats: PageStats): FilterMatch | null {
+  const tag = el.tagName.toUpperCase();
+  const role = el.getAttribute('role') ?? '';
+  const naming = CHROME_NAMING.exec(classAndId(el))?.[2] ?? '';
+  const isFooter = tag === 'FOOTER' || role === 'contentinfo' || naming.endsWith('footer');
+  const isHeader = tag === 'HEADER' || role === 'banner' || naming.endsWith('header') || naming === 'masthead';
+  if (!isFooter && !isHeader) return null;
+  if (el.parentElement?.closest(ARTICLE_CONTAINER) || el.querySelector(ARTICLE_CONTAINER)) return null;
+  const s = stats.get(el);
+  if (s.h1 || s.links < 1 || holdsArticle(s, stats.page)) return null;
+  if (isHeader && (s.links < 2 || linkShare(s) < 0.4 || el.querySelector('h2, time'))) return null;
+  return { element: el, reason: `site ${isFooter ? 'footer' : 'header'} ${describeElement(el)}` };
+}
+
+/**
+ * Menus without markup: a block of at least four links with short labels and almost no other
+ * text, outside the article. Inside the article such a list may be the article's own (a list
+ * of documents, a table of contents), so it needs one of the declared signs above.
+ */
+function plainMenu(el: Element, stats: PageStats): FilterMatch | null {
+  const s = stats.get(el);
+  if (s.links < MENU_MIN_LINKS || linkShare(s) < 0.8 || avgLinkChars(s) > MENU_MAX_AVG_LINK_CHARS || s.prose > 0) return null;
+  if (!/^(UL|OL|DIV|SECTION|ASIDE|MENU|P|TD|SPAN)$/.test(el.tagName.toUpperCase())) return null;
+  if (el.closest(ARTICLE_CONTAINER) || holdsArticle(s, stats.page)) return null;
+  return { element: el, reason: `menu of ${s.links} short links ${describeElement(el)}` };
+}
+
+/** «Все новости», «Новые материалы +», "Load more": a lone link or button to a listing. */
+function listingLink(el: Element, stats: PageStats): FilterMatch | null {
+  const tag = el.tagName.toUpperCase();
+  if (tag !== 'A' && tag !== 'BUTTON' && el.getAttribute('role') !== 'button') return null;
+  const s = stats.get(el);
+  if (s.chars === 0 || s.chars > 30) return null;
+  const text = visibleText(el);
+  if (!LIST_LINK_LABEL.test(normalizeText(text))) return null;
+  // Its wrapper goes too when the wrapper holds nothing else (a <p> or <div> around the link).
+  return { element: growWrapper(el, stats, 2, 32), reason: `listing link «${text}»` };
+}
+
+/** Tag lists and previous/next links, marked by rel=tag / rel=prev / rel=next. */
+function relLinks(ctx: FilterContext, stats: PageStats): FilterMatch[] {
+  const matches: FilterMatch[] = [];
+  const seen = new Set<Element>();
+  for (const a of ctx.doc.querySelectorAll('a[rel~=tag], a[rel~=prev], a[rel~=next]')) {
+    const kind = /\btag\b/.test(a.getAttribute('rel') ?? '') ? 'tags' : 'previous/next links';
+    const block = a.parentElement && a.parentElement.tagName !== 'BODY' ? growWrapper(a.parentElement, stats, 20, 400) : null;
+    if (!block || seen.has(block)) continue;
+    seen.add(block);
+    const s = stats.get(block);
+    if (s.links < (kind === 'tags' ? 2 : 1) || linkShare(s) < 0.5 || s.prose > 0 || holdsArticle(s, stats.page)) continue;
+    matches.push({ element: block, reason: `${kind} ${describeElement(block)}` });
+  }
+  return matches;
+}
 
 export const navigation = defineFilter({
   id: 'navigation',
-  label: { en: 'TODO', ru: 'TODO' },
-  description: { en: 'TODO', ru: 'TODO' },
-  noun: { en: { one: 'item', other: 'items' }, ru: { one: 'элемент', few: 'элемента', many: 'элементов' } },
+  label: { en: 'Navigation', ru: 'Навигация' },
+  description: {
+    en: 'Removes site menus, breadcrumbs, tag lists, pagination, “All news” links and the site’s header and footer around the article.',
+    ru: 'Убирает меню сайта, «хлебные крошки», списки тегов, пагинацию, ссылки «Все новости» и шапку и подвал сайта вокруг статьи.',
+  },
+  noun: {
+    en: { one: 'navigation block', other: 'navigation blocks' },
+    ru: { one: 'навигационный блок', few: 'навигационных блока', many: 'навигационных блоков' },
+  },
   defaultEnabled: true,
-  detect() {
-    return [];
+  detect(ctx) {
+    const body = ctx.doc.body;
+    if (!body) return [];
+    const stats = pageStats(ctx);
+    const matches: FilterMatch[] = [];
+    for (const el of body.querySelectorAll('*')) {
+      const found = declaredNavigation(el, stats) ?? siteChrome(el, stats) ?? plainMenu(el, stats) ?? listingLink(el, stats);
+      if (found) matches.push(found);
+    }
+    return outermostOnly([...matches, ...relLinks(ctx, stats)]);
   },
 });

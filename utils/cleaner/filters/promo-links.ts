@@ -1,12 +1,212 @@
+import {
+  blocksWithText,
+  growWrapper,
+  holdsArticle,
+  linkHost,
+  linkShare,
+  normalizeText,
+  outermostOnly,
+  pageStats,
+  visibleText,
+  type PageStats,
+} from '../dom.ts';
+import type { FilterContext, FilterMatch } from '../types.ts';
 import { defineFilter } from './define.ts';
+
+/**
+ * Cheap first look at text nodes: words every promo uses — the call ("подписывайтесь",
+ * "читайте нас", "subscribe", "follow"), the channel (Telegram, MAX, Дзен, newsletter, app) or
+ * the insert label ("Читайте также", "Read more", "Related").
+ */
+const PROMO_WORDS =
+  /подпис|читайте|читать|следите|присоедин|канал|соцсет|рассылк|приложени|по теме|смотрите|subscri|newsletter|sign up|follow|join|download|app store|google play|related|read (more|also|next)|also read|see also|more on|мы в|we(’|')re on/i;
+
+/**
+ * A call to the reader to follow the outlet somewhere else. Each alternative is imperative or
+ * names "our" channel: an article that reports what someone said in their channel uses
+ * neither («сообщил в своём Telegram-канале»).
+ */
+const CALL_TO_FOLLOW = new RegExp(
+  [
+    'подписыва(йтесь|йся)|подпишитесь|подпишись',
+    'читайте (нас|наши новости|новости|все новости|\\S+ )?(\\S+ )?(в|на) (telegram|телеграм|max|макс|дзен|vk|вк|вконтакте|ок|одноклассниках|youtube|rutube|яндекс|соцсет)',
+    'следите за (нами|новостями)',
+    'присоединяйтесь',
+    '(в|на) нашем (telegram|телеграм|max|youtube|дзен)?[- ]?(канале|блоге|паблике|сообществе)',
+    'наш (telegram|телеграм|max|youtube)[- ]канал',
+    'мы в (telegram|телеграм|max|дзене|соцсетях|социальных сетях|vk|вк)',
+    '(скачайте|установите|скачивайте) (наше |наши )?(мобильное )?приложени',
+    '(подписаться|подпишитесь) на (нашу )?рассылку|утренн\\S* рассылк|получайте (главные )?новости',
+    'subscribe (to|for|now)|sign up (for|to)|get (our|the) .{0,30}newsletter|newsletter|follow (us|.{1,40}?) on|join (us|our)|we(’|\')re on (telegram|whatsapp)|download (our|the) app|get the app|add .{0,30} to google news',
+  ].join('|'),
+);
+
+/** The call opens the block: the shape of a promo line, not of a quote (« … », — said) or a sentence. */
+const CALL_OPENS =
+  /^(\d{1,2} )?(подписывайтесь|подпишитесь|подпишись|читайте нас|читайте .{0,30} (в|на) (telegram|телеграм|max|дзен|vk|вконтакте)|следите за|присоединяйтесь|все (ключевые|главные|важные) (события|новости)|мы в|скачайте|subscribe|sign up|follow|join|get (our|the)|download)/;
+
+/**
+ * Words of reported speech. A paragraph that cites a channel as its source, or quotes someone
+ * urging people to subscribe, is article text even when it contains the call.
+ */
+const REPORTED_SPEECH =
+  /сообщил|сообщает|сообщили|заявил|написал|пишет|рассказал|отметил|призвал|попросил|предложил|говорится|по (его|ее|их) словам|по данным|\bsaid\b|\bsays\b|\bwrote\b|\btold\b|according to|\burged\b|\basked\b/;
+
+/** Where outlets send readers: messengers, social networks, news aggregators and app stores. */
+const CHANNEL_HOSTS =
+  /(^|\.)(t\.me|telegram\.me|telegram\.org|max\.ru|dzen\.ru|zen\.yandex\.ru|vk\.com|vk\.ru|ok\.ru|youtube\.com|rutube\.ru|twitter\.com|x\.com|facebook\.com|instagram\.com|whatsapp\.com|viber\.com|news\.google\.com|flipboard\.com|apps\.apple\.com|itunes\.apple\.com|play\.google\.com|appgallery\.huawei\.com|rustore\.ru)$/;
+const APP_STORE_HOSTS = /(^|\.)(apps\.apple\.com|itunes\.apple\.com|play\.google\.com|appgallery\.huawei\.com|rustore\.ru)$/;
+const SUBSCRIBE_HREF = /subscri|newsletter|podpis|rassylk|рассылк|подпис/i;
+
+/** Promo lines are one or two sentences with a link; longer blocks are article text. */
+const PROMO_MAX_CHARS = 260;
+
+/**
+ * Labels of "read also" inserts that sites drop between article paragraphs, linking to their
+ * own stories. The label is the block's first words, alone or followed by a colon or dash.
+ */
+const INSERT_LABEL =
+  /^(читайте также|читайте еще|читайте тоже|также читайте|читать также|смотрите также|см\. также|по теме|также по теме|материалы по теме|подробнее по теме|related|related stories|related articles|related content|related coverage|read more|read also|also read|read next|see also|more on this( story)?)\s*(:|—|–|-|\.|$)/;
+
+/** Inserts hold one to three links; a longer list is a related-news block (clickbait-sidebars). */
+const INSERT_MAX_LINKS = 3;
+const INSERT_MAX_CHARS = 400;
+
+function isChannelLink(a: Element, url: URL): boolean {
+  const href = a.getAttribute('href');
+  const host = linkHost(href, url);
+  return (host !== null && CHANNEL_HOSTS.test(host)) || SUBSCRIBE_HREF.test(href ?? '');
+}
+
+function inQuoteOrCaption(el: Element): boolean {
+  return el.closest('blockquote, q, figcaption, cite') !== null;
+}
+
+function quote(text: string, max = 70): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/**
+ * «Подписывайтесь на … в MAX», «Все ключевые события — в нашем канале», "Follow us on …":
+ * a short block with the call that either links to a channel (or a subscribe page) or opens
+ * with the call, and is not reported speech.
+ */
+function callsToFollow(ctx: FilterContext, stats: PageStats, blocks: readonly Element[]): FilterMatch[] {
+  const matches: FilterMatch[] = [];
+  for (const block of blocks) {
+    const promo = growWrapper(block, stats, 40, PROMO_MAX_CHARS);
+    const s = stats.get(promo);
+    if (s.chars > PROMO_MAX_CHARS || holdsArticle(s, stats.page) || inQuoteOrCaption(promo)) continue;
+    const text = normalizeText(visibleText(promo));
+    if (!CALL_TO_FOLLOW.test(text) || REPORTED_SPEECH.test(text)) continue;
+    const links = [...promo.querySelectorAll('a[href]')];
+    const channel = links.find((a) => isChannelLink(a, ctx.url));
+    const hasForm = promo.querySelector('input[type=email], input[name*=mail], button') !== null;
+    if (!channel && !hasForm && !CALL_OPENS.test(text)) continue;
+    const where = channel ? ` → ${linkHost(channel.getAttribute('href'), ctx.url) ?? channel.getAttribute('href')}` : '';
+    matches.push({ element: promo, reason: `text: «${quote(visibleText(promo))}»${where}` });
+  }
+  return matches;
+}
+
+/**
+ * Newsletter sign-up boxes: a form with an e-mail field and little text about a newsletter.
+ * Comment forms also ask for an e-mail, but have a text area for the comment.
+ */
+function newsletterForms(stats: PageStats, doc: Document): FilterMatch[] {
+  const matches: FilterMatch[] = [];
+  for (const input of doc.querySelectorAll('input[type=email], input[name*=email], input[placeholder*=mail], input[placeholder*=почт]')) {
+    const form = input.closest('form') ?? input.parentElement;
+    if (!form || form.querySelector('textarea')) continue;
+    const box = growWrapper(form, stats, 200, 500);
+    const text = normalizeText(visibleText(box));
+    if (!/рассылк|newsletter|subscri|подпис|sign up|дайджест|digest|briefing/.test(text)) continue;
+    if (holdsArticle(stats.get(box), stats.page)) continue;
+    matches.push({ element: box, reason: `newsletter form: «${quote(visibleText(box), 50)}»` });
+  }
+  return matches;
+}
+
+/**
+ * App-store badges: a small block of links to app stores that are images or store names.
+ * An article sentence that links to an app's store page has text around the link instead.
+ */
+function appBadges(ctx: FilterContext, stats: PageStats): FilterMatch[] {
+  const matches: FilterMatch[] = [];
+  const seen = new Set<Element>();
+  for (const a of ctx.doc.querySelectorAll('a[href]')) {
+    const host = linkHost(a.getAttribute('href'), ctx.url);
+    if (!host || !APP_STORE_HOSTS.test(host)) continue;
+    const block = growWrapper(a, stats, 80, 200);
+    if (seen.has(block) || block === a) continue;
+    seen.add(block);
+    const stores = new Set(
+      [...block.querySelectorAll('a[href]')]
+        .map((link) => linkHost(link.getAttribute('href'), ctx.url))
+        .filter((h): h is string => h !== null && APP_STORE_HOSTS.test(h)),
+    );
+    // One store link is a badge when it is a picture or the block is little but the link.
+    const s = stats.get(block);
+    const badge = a.querySelector('img, svg') !== null || linkShare(s) >= 0.6;
+    if (stores.size >= 2 || (badge && s.chars <= 80)) {
+      matches.push({ element: block, reason: `app-store badges: ${[...stores].join(', ')}` });
+    }
+  }
+  return matches;
+}
+
+/**
+ * «Читайте также: …», "Related: …", or a small box titled "Read more" with one to three links
+ * to the outlet's other stories, dropped between article paragraphs.
+ */
+function readAlsoInserts(stats: PageStats, blocks: readonly Element[]): FilterMatch[] {
+  const matches: FilterMatch[] = [];
+  for (const block of blocks) {
+    const labelText = normalizeText(visibleText(block));
+    if (!INSERT_LABEL.test(labelText) || inQuoteOrCaption(block)) continue;
+    // The label may be the block's title ("Читайте также" over a list): climb to the box
+    // that starts with it and adds the links.
+    let insert = block;
+    for (let cur = block.parentElement; cur && cur.tagName !== 'BODY'; cur = cur.parentElement) {
+      const s = stats.get(cur);
+      if (s.chars > INSERT_MAX_CHARS || s.links > INSERT_MAX_LINKS || s.h1 || s.prose > 1) break;
+      if (!normalizeText(visibleText(cur)).startsWith(labelText.slice(0, 12))) break;
+      insert = cur;
+    }
+    const s = stats.get(insert);
+    if (s.links < 1 || s.links > INSERT_MAX_LINKS || s.chars > INSERT_MAX_CHARS) continue;
+    // Mostly the label and the linked headlines: an ordinary paragraph that begins "По теме"
+    // has text of its own.
+    const labelChars = labelText.replace(/\s/g, '').length;
+    if (s.linkChars + labelChars < s.chars * 0.7) continue;
+    matches.push({ element: insert, reason: `insert «${quote(visibleText(insert), 60)}» (${s.links} link${s.links > 1 ? 's' : ''})` });
+  }
+  return matches;
+}
 
 export const promoLinks = defineFilter({
   id: 'promo-links',
-  label: { en: 'TODO', ru: 'TODO' },
-  description: { en: 'TODO', ru: 'TODO' },
-  noun: { en: { one: 'item', other: 'items' }, ru: { one: 'элемент', few: 'элемента', many: 'элементов' } },
+  label: { en: 'Promo links', ru: 'Промо-ссылки' },
+  description: {
+    en: 'Removes calls to follow the outlet (Telegram, MAX, Dzen, newsletters, app badges) and “Read also” inserts inside the article.',
+    ru: 'Убирает призывы подписаться на издание (Telegram, MAX, Дзен, рассылки, значки приложений) и вставки «Читайте также» в тексте статьи.',
+  },
+  noun: {
+    en: { one: 'promo link', other: 'promo links' },
+    ru: { one: 'промо-ссылка', few: 'промо-ссылки', many: 'промо-ссылок' },
+  },
   defaultEnabled: true,
-  detect() {
-    return [];
+  detect(ctx) {
+    const body = ctx.doc.body;
+    if (!body) return [];
+    const stats = pageStats(ctx);
+    const blocks = blocksWithText(body, PROMO_WORDS);
+    return outermostOnly([
+      ...callsToFollow(ctx, stats, blocks),
+      ...newsletterForms(stats, ctx.doc),
+      ...appBadges(ctx, stats),
+      ...readAlsoInserts(stats, blocks),
+    ]);
   },
 });
+
