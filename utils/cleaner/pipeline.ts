@@ -65,14 +65,16 @@ export function cleanDocument(doc: Document, options: CleanOptions): CleanResult
   if (!parsed || !content) return empty('no-article', t3);
 
   absolutizeUrls(content, base);
-  const annotations = pageForNotes ? annotateArticle(content, pageForNotes) : [];
+  const annotated = pageForNotes ? annotateArticle(content, pageForNotes, foldSpaces(parsed.title ?? '')) : null;
+  const annotations = annotated?.annotations ?? [];
   const t4 = now();
 
   const text = articleText(content);
   const lang = parsed.lang || doc.documentElement?.getAttribute('lang') || null;
   const words = countWords(text);
   const article: Article = {
-    title: foldSpaces(parsed.title ?? ''),
+    // The annotator takes the marks out of the title too («ИГ*» reads «ИГ», the note keeps the mark).
+    title: annotated?.title ?? foldSpaces(parsed.title ?? ''),
     byline: cleanMeta(parsed.byline),
     siteName: cleanMeta(parsed.siteName),
     publishedTime: cleanMeta(parsed.publishedTime),

@@ -51,27 +51,75 @@ export interface Removal {
   readonly links: number;
 }
 
+/** A ban (terrorist, extremist, undesirable) or the foreign-agent register: never mixed up. */
 export type AnnotationKind = 'banned' | 'foreign-agent';
 
+/** What a designation says; 'banned' is a page that says "запрещена" without saying which list. */
+export type OrgCategory = 'terrorist' | 'extremist' | 'undesirable' | 'banned' | 'foreign-agent';
+
+/**
+ * Why a mention is annotated: the page's own mark (a symbol with or without a legend, a
+ * parenthetical, a participle before the name, a footnote naming it, a foreign-agent notice),
+ * a later unmarked mention of an organisation the page marks elsewhere, or a name the
+ * registry knows to be unambiguous.
+ */
+export type AnnotationEvidence = 'symbol' | 'parenthetical' | 'prefix' | 'footnote' | 'notice' | 'linked' | 'registry';
+
+export interface RegistryDesignation {
+  readonly category: Exclude<OrgCategory, 'banned'>;
+  readonly authority: Localized;
+  /** ISO date, or year-month when the day is not known. */
+  readonly date: string;
+  /** Which date it is: the decision, its entry into force, or the inclusion in the list. */
+  readonly dateKind: 'decision' | 'in-force' | 'listed';
+  readonly source: string;
+  readonly note?: string;
+}
+
+/** What Declutter's registry (assets/data/banned-orgs.json) says about an organisation. */
 export interface RegistryFacts {
   readonly id: string;
   readonly name: Localized;
-  readonly category: string;
-  readonly authority: string;
-  readonly date: string;
-  readonly lifted?: string;
-  readonly source: string;
+  readonly officialName: string;
+  readonly category: Exclude<OrgCategory, 'banned'>;
+  readonly designations: readonly RegistryDesignation[];
+  /** 'suspended' and 'lifted' designations are shown as such, never as a ban in force. */
+  readonly status: 'listed' | 'suspended' | 'lifted';
+  readonly statusDate: string | null;
+  readonly statusNote: Localized | null;
+  readonly sources: readonly string[];
+  /** The date the registry was checked against the lists. */
+  readonly asOf: string;
+}
+
+export interface AnnotationMention {
+  /** The name as the page wrote it, without the mark. */
+  readonly text: string;
+  readonly evidence: AnnotationEvidence;
+  /** The mark as the page wrote it (symbol, parenthetical, prefix), when there is one. */
+  readonly mark: string | null;
+  readonly inTitle: boolean;
+}
+
+/** A mention in the article title: the title is a string, so it is marked by offsets into `Article.title`. */
+export interface TitleSpan {
+  readonly start: number;
+  readonly end: number;
 }
 
 export interface Annotation {
+  /** The registry id, or `page-N` for an organisation or person only the page marks. */
   readonly id: string;
   readonly kind: AnnotationKind;
-  /** The mention as the page wrote it, mark included. */
-  readonly text: string;
-  /** The page's own footnote or parenthetical, when it has one. */
-  readonly pageNote: string | null;
+  /** The name to show: the registry's, else the page's own wording. */
+  readonly label: string;
+  /** The most specific category the page states, else the registry's. */
+  readonly category: OrgCategory;
+  readonly mentions: readonly AnnotationMention[];
+  /** The page's own footnotes, legends and disclaimers about it, verbatim, whitespace folded. */
+  readonly pageNotes: readonly string[];
   readonly registry: RegistryFacts | null;
-  readonly mentions: number;
+  readonly titleSpans: readonly TitleSpan[];
 }
 
 export interface Article {
