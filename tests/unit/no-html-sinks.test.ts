@@ -1,0 +1,149 @@
+/**
+ * The lint rule behind "page HTML reaches an extension page only through the sanitizer":
+ * ESLint with Mozilla's eslint-plugin-no-unsanitized (the rules addons-linter applies on
+ * AMO) plus syntax bans for what that plugin allows, run over every source file we ship or
+ * run. TypeScript is stripped with esbuild first (JSX kept), so ESLint needs no TS parser.
+ *
+ * Banned in our code:
+ * - writing markup: innerHTML/outerHTML assignment (even of a literal), insertAdjacentHTML,
+ *   document.write, createContextualFragment, setHTMLUnsafe/parseHTMLUnsafe, srcdoc, and
+ *   Preact's dangerouslySetInnerHTML. Reading innerHTML is serialization and is allowed;
+ *   DOMParser builds an inert document and is how the popup reads a snapshot.
+ * - string-to-code: eval, new Function, string timers.
+ * - listening to page postMessage (window 'message' listeners, onmessage) and to other
+ *   extensions (onMessageExternal, onConnectExternal): both are attacker input.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { transformSync } from 'esbuild';
+import { ESLint, type Linter } from 'eslint';
+import noUnsanitized from 'eslint-plugin-no-unsanitized';
+import { describe, expect, test } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SOURCE_DIRS = ['entrypoints', 'components', 'utils', 'assets', 'scripts'];
+/** The sanitizer is the sink's one legal owner; it builds DOM through DOMPurify, not a sink. */
+const SOURCE = /\.(?:ts|tsx|mts|js|mjs)$/;
+
+const MARKUP_PROPERTY = '/^(?:innerHTML|outerHTML|srcdoc)$/';
+const BANS: Linter.RulesRecord = {
+  'no-unsanitized/property': 'error',
+  'no-unsanitized/method': 'error',
+  'no-eval': 'error',
+  'no-implied-eval': 'error',
+  'no-new-func': 'error',
+  'no-restricted-syntax': [
+    'error',
+    { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'dangerouslySetInnerHTML: render page HTML through components/SafeHtml.tsx' },
+    { selector: "Property[key.name='dangerouslySetInnerHTML']", message: 'dangerouslySetInnerHTML: render page HTML through components/SafeHtml.tsx' },
+    { selector: `AssignmentExpression > MemberExpression.left[property.name=${MARKUP_PROPERTY}]`, message: 'markup assignment: build DOM nodes, or go through the sanitizer' },
+    { selector: `AssignmentExpression > MemberExpression.left[computed=true][property.value=${MARKUP_PROPERTY}]`, message: 'markup assignment: build DOM nodes, or go through the sanitizer' },
+    {
+      selector: "CallExpression[callee.property.name=/^(?:insertAdjacentHTML|createContextualFragment|setHTMLUnsafe|parseHTMLUnsafe)$/]",
+      message: 'HTML-parsing call: build DOM nodes, or go through the sanitizer',
+    },
+    // document.write; the CLI's process.stdout.write is a stream, not a document.
+    {
+      selector: "CallExpression[callee.property.name=/^(?:write|writeln)$/]:not([callee.object.object.name='process'])",
+      message: 'HTML-parsing call (document.write): build DOM nodes, or go through the sanitizer',
+    },
+    { selector: "CallExpression[callee.property.name='setAttribute'][arguments.0.value=/^(?:srcdoc|on)/i]", message: 'script-bearing attribute' },
+    { selector: "CallExpression[callee.property.name='addEventListener'][arguments.0.value='message']", message: 'page postMessage is attacker input: no message listeners' },
+    { selector: "AssignmentExpression > MemberExpression.left[property.name='onmessage']", message: 'page postMessage is attacker input: no message listeners' },
+    { selector: "MemberExpression[property.name=/^on(?:MessageExternal|ConnectExternal)$/]", message: 'no messages from other extensions or sites (no externally_connectable)' },
+  ],
+};
+
+function createLinter(): ESLint {
+  return new ESLint({
+    cwd: ROOT,
+    overrideConfigFile: true,
+    overrideConfig: [
+      {
+        files: ['**/*.js', '**/*.jsx'],
+        plugins: { 'no-unsanitized': noUnsanitized },
+        languageOptions: {
+          ecmaVersion: 'latest',
+          sourceType: 'module',
+          parserOptions: { ecmaFeatures: { jsx: true } },
+          // no-implied-eval only recognises string timers on globals it knows.
+          globals: { window: 'readonly', self: 'readonly', globalThis: 'readonly', setTimeout: 'readonly', setInterval: 'readonly' },
+        },
+        rules: BANS,
+      },
+    ],
+  });
+}
+
+/** Type-stripped JS with JSX intact; lines shift, so findings quote the offending code. */
+function toLintableJs(code: string, path: string): string {
+  return transformSync(code, { loader: path.endsWith('x') ? 'tsx' : 'ts', jsx: 'preserve', sourcefile: path }).code;
+}
+
+async function lintSource(linter: ESLint, code: string, path: string): Promise<string[]> {
+  const js = toLintableJs(code, path);
+  const [result] = await linter.lintText(js, { filePath: join(ROOT, `${path}.lint.jsx`) });
+  const lines = js.split('\n');
+  return (result?.messages ?? []).map((m) => `${path}: ${m.ruleId ?? 'parse'}: ${m.message} — ${lines[(m.line ?? 1) - 1]?.trim()}`);
+}
+
+function listSources(dir: string): string[] {
+  const abs = join(ROOT, dir);
+  let entries: string[];
+  try {
+    entries = readdirSync(abs);
+  } catch {
+    return [];
+  }
+  return entries.flatMap((name) => {
+    const path = join(abs, name);
+    if (statSync(path).isDirectory()) return listSources(relative(ROOT, path));
+    return SOURCE.test(name) && !name.endsWith('.d.ts') ? [relative(ROOT, path)] : [];
+  });
+}
+
+describe('our source has no HTML sink, no string-to-code, no outside message listener', () => {
+  const files = SOURCE_DIRS.flatMap(listSources);
+  const linter = createLinter();
+
+  test('the scan covers the extension: popup, content script, background, components, core', () => {
+    for (const expected of ['entrypoints/background.ts', 'entrypoints/content/index.ts', 'entrypoints/popup/model.ts', 'components/SafeHtml.tsx', 'utils/cleaner/pipeline.ts', 'utils/cleaner/sanitize.ts']) {
+      expect(files).toContain(expected);
+    }
+  });
+
+  test.each(files)('%s', async (path) => {
+    expect(await lintSource(linter, readFileSync(join(ROOT, path), 'utf8'), path)).toEqual([]);
+  });
+});
+
+describe('the rule catches each sink it bans', () => {
+  const linter = createLinter();
+  test.each([
+    ['el.innerHTML = html;', 'markup assignment'],
+    ["el.innerHTML = '';", 'markup assignment'],
+    ["el['outerHTML'] = x;", 'markup assignment'],
+    ['el.innerHTML += more;', 'markup assignment'],
+    ['frame.srcdoc = page;', 'markup assignment'],
+    ["el.insertAdjacentHTML('beforeend', html);", 'insertAdjacentHTML'],
+    ['document.write(html);', 'document.write'],
+    ['range.createContextualFragment(html);', 'HTML-parsing call'],
+    ['el.setHTMLUnsafe(html);', 'HTML-parsing call'],
+    ["el.setAttribute('onclick', code);", 'script-bearing attribute'],
+    ['const v = <div dangerouslySetInnerHTML={{ __html: html }} />;', 'dangerouslySetInnerHTML'],
+    ["h('div', { dangerouslySetInnerHTML: { __html: html } });", 'dangerouslySetInnerHTML'],
+    ['eval(code);', 'eval'],
+    ['new Function(code)();', 'Function'],
+    ["setTimeout('alert(1)', 0);", 'eval'],
+    ["window.addEventListener('message', (e) => use(e.data));", 'postMessage'],
+    ['window.onmessage = (e) => use(e.data);', 'postMessage'],
+    ['browser.runtime.onMessageExternal.addListener(handle);', 'externally_connectable'],
+  ])('%s', async (code, expected) => {
+    const findings = await lintSource(linter, `declare const el: any, html: string, x: any, more: string, frame: any, range: any, code: string, page: string, browser: any, h: any;\ndeclare function use(v: unknown): void;\n${code}`, 'planted.tsx');
+    expect(findings.join('\n')).toContain(expected);
+  });
+
+  test('reading markup is not writing it', async () => {
+    expect(await lintSource(linter, 'declare const el: Element; export const html = el.innerHTML + el.outerHTML;', 'read.ts')).toEqual([]);
+  });
+});
