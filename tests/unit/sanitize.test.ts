@@ -7,11 +7,11 @@ import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createArticleSanitizer, type ArticleSanitizer } from '../../utils/cleaner/sanitize.ts';
 
-let window: Window;
+let window: Window & typeof globalThis;
 let sanitize: ArticleSanitizer;
 
 beforeAll(() => {
-  window = new JSDOM('<!doctype html><body></body>', { url: 'https://popup.declutter.invalid/popup.html' }).window as unknown as Window;
+  window = new JSDOM('<!doctype html><body></body>', { url: 'https://popup.declutter.invalid/popup.html' }).window as unknown as Window & typeof globalThis;
   sanitize = createArticleSanitizer(window);
 });
 
