@@ -13,6 +13,7 @@ import { cleanDocument } from '../../utils/cleaner/pipeline.ts';
 import { foldSpaces, isInside, visibleText } from '../../utils/cleaner/dom.ts';
 import type { ClutterFilter, FilterMatch } from '../../utils/cleaner/types.ts';
 import { buildConsentSelectorData, CONSENT_SELECTORS_PATH } from '../../scripts/build-consent-selectors.ts';
+import { selectorsWorthRunning } from '../../utils/cleaner/filters/cookie-banners.ts';
 import { DOMS, parseDocument } from '../dom.ts';
 
 const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures/filters');
@@ -122,6 +123,24 @@ describe('consent selectors data', () => {
     const installed = JSON.parse(readFileSync(resolve(dirname(rulesPath), '../package.json'), 'utf8')).version;
     expect(committed.version, 'run: npx tsx scripts/build-consent-selectors.ts').toBe(installed);
     expect(committed).toEqual(buildConsentSelectorData());
+  });
+
+  it('skips only selectors that cannot match the page', () => {
+    // The pre-check must never drop a selector that matches: run every selector alone on
+    // every fixture page and compare with what the pre-check keeps.
+    const { selectors } = JSON.parse(readFileSync(CONSENT_SELECTORS_PATH, 'utf8')) as { selectors: string[] };
+    let matched = 0;
+    for (const id of readdirSync(FIXTURES)) {
+      for (const file of fixtureFiles(id)) {
+        const doc = parseDocument(readFileSync(join(FIXTURES, id, file), 'utf8'), DEFAULT_URL, 'linkedom');
+        const kept = new Set(selectorsWorthRunning(doc));
+        const matching = selectors.filter((s) => doc.querySelector(s) !== null);
+        matched += matching.length;
+        expect(matching.filter((s) => !kept.has(s)), `${id}/${file}`).toEqual([]);
+        expect(kept.size, `${id}/${file} runs few selectors`).toBeLessThan(selectors.length / 4);
+      }
+    }
+    expect(matched).toBeGreaterThan(10);
   });
 
   it('names the banners of the big consent platforms and stays small', () => {

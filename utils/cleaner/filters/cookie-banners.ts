@@ -14,14 +14,76 @@ import {
 import type { FilterContext, FilterMatch } from '../types.ts';
 import { defineFilter } from './define.ts';
 
+/** Consent platforms' banner containers come from DuckDuckGo autoconsent's rules (see scripts/build-consent-selectors.ts). */
 /**
- * Consent platforms' banner containers, from DuckDuckGo autoconsent's rules (see
- * scripts/build-consent-selectors.ts). One joined query finds them all in a single pass over
- * the page; the joined list throws only in a browser that cannot parse one of them (`:has`
- * in old engines), and then each selector is tried alone.
+ * What a page must contain for a selector to have any chance: every id, class, attribute name
+ * and custom tag the selector names outside `:not()` (its ancestors and `:has()` parts must
+ * exist too). `#onetrust-banner-sdk` cannot match a page without that id. Checking these
+ * against one inventory of the page leaves a handful of the ~400 selectors to run; that
+ * matters on DOMs whose selector engines walk the whole page once per selector (jsdom takes
+ * a third of a second for the full list on a news page, a browser about a millisecond).
  */
-const CONSENT_SELECTORS: readonly string[] = consentData.selectors;
-const JOINED_SELECTORS = CONSENT_SELECTORS.join(',');
+interface SelectorNeeds {
+  readonly selector: string;
+  readonly ids: readonly string[];
+  readonly classes: readonly string[];
+  readonly attributes: readonly string[];
+  /** Values of `[class…=v]` and `[id…=v]`: they must occur in some class or id. */
+  readonly nameParts: readonly string[];
+  readonly tags: readonly string[];
+}
+
+export function needsOf(selector: string): SelectorNeeds {
+  const none = { selector, ids: [], classes: [], attributes: [], nameParts: [], tags: [] };
+  if (selector.includes('\\')) return none;
+  let positive = selector;
+  for (let previous = ''; previous !== positive; ) {
+    previous = positive;
+    positive = positive.replace(/:not\((?:[^()]|\([^()]*\))*\)/g, '');
+  }
+  const attributes: string[] = [];
+  const nameParts: string[] = [];
+  const bare = positive.replace(/\[\s*([\w-]+)\s*(?:([*^$~|]?=)\s*["']?([^"'\]]*)["']?\s*)?(?:\s[is])?\]/g, (_all, name: string, op?: string, value?: string) => {
+    attributes.push(name.toLowerCase());
+    if ((name === 'class' || name === 'id') && op && value) nameParts.push(value);
+    return '';
+  });
+  return {
+    selector,
+    ids: [...bare.matchAll(/#([\w-]+)/g)].map((m) => m[1] ?? ''),
+    classes: [...bare.matchAll(/\.([\w-]+)/g)].map((m) => m[1] ?? ''),
+    attributes,
+    nameParts,
+    tags: [...bare.matchAll(/(?:^|[\s>+~(])([a-z][\w]*-[\w-]*)/gi)].map((m) => (m[1] ?? '').toLowerCase()),
+  };
+}
+
+const SELECTOR_NEEDS: readonly SelectorNeeds[] = consentData.selectors.map(needsOf);
+
+export function selectorsWorthRunning(doc: Document): string[] {
+  const ids = new Set<string>();
+  const classes = new Set<string>();
+  const attributes = new Set<string>();
+  const tags = new Set<string>();
+  let names = '';
+  for (const el of doc.querySelectorAll('*')) {
+    tags.add(el.tagName.toLowerCase());
+    for (const attr of el.attributes) attributes.add(attr.name.toLowerCase());
+    const id = el.getAttribute('id');
+    if (id) ids.add(id);
+    const cls = el.getAttribute('class');
+    if (cls) for (const c of cls.split(/\s+/)) if (c) classes.add(c);
+    if (id || cls) names += ` ${id ?? ''} ${cls ?? ''}`;
+  }
+  return SELECTOR_NEEDS.filter(
+    (n) =>
+      n.ids.every((id) => ids.has(id)) &&
+      n.classes.every((c) => classes.has(c)) &&
+      n.attributes.every((a) => attributes.has(a)) &&
+      n.tags.every((t) => tags.has(t)) &&
+      n.nameParts.every((part) => names.includes(part)),
+  ).map((n) => n.selector);
+}
 
 /** Cheap first look at text nodes: the words every cookie or personal-data notice uses. */
 const NOTICE_WORDS = /cookie|куки|персональн|consent|gdpr|privacy|конфиденциальн/i;
@@ -58,11 +120,15 @@ const NOTICE_MARKUP = /cookie|consent|gdpr|privacy|notice|notification|banner|po
 const NOTICE_MAX_CHARS = 600;
 
 function consentSelectorMatches(ctx: FilterContext, stats: PageStats): FilterMatch[] {
+  const selectors = selectorsWorthRunning(ctx.doc);
+  if (!selectors.length) return [];
   let found: Element[];
   try {
-    found = [...ctx.doc.querySelectorAll(JOINED_SELECTORS)];
+    // One joined query is one pass over the page in a browser's engine.
+    found = [...ctx.doc.querySelectorAll(selectors.join(','))];
   } catch {
-    found = CONSENT_SELECTORS.flatMap((selector) => {
+    // Only a browser that cannot parse one of them (`:has` in old engines) gets here.
+    found = selectors.flatMap((selector) => {
       try {
         return [...ctx.doc.querySelectorAll(selector)];
       } catch {
@@ -76,7 +142,7 @@ function consentSelectorMatches(ctx: FilterContext, stats: PageStats): FilterMat
     // Some platforms mark <html> or <body> while their banner shows; the page itself is no banner.
     if (tag === 'HTML' || tag === 'BODY' || tag === 'HEAD') continue;
     if (holdsArticle(stats.get(el), stats.page)) continue;
-    const selector = CONSENT_SELECTORS.find((s) => {
+    const selector = selectors.find((s) => {
       try {
         return el.matches(s);
       } catch {

@@ -22,8 +22,20 @@ import { defineFilter } from './define.ts';
 const NAV_NAMING =
   /(^|[\s_-])(breadcrumbs?|crumbs|pagination|paginator|pager|paging|navbar|nav|navigation|menu|submenu|topmenu|mainmenu|megamenu|tags|tag-list|taglist|tag-cloud|tagcloud|tags-list|rubricator|sitemap)($|[\s_\d-])/;
 
-/** The page's own header and footer by name, for sites older than the <header>/<footer> tags. */
-const CHROME_NAMING = /(^|[\s_-])(header|footer|site-header|site-footer|page-header|page-footer|masthead)($|[\s_\d-])/;
+/**
+ * The page's own header and footer by name, for sites older than the <header>/<footer> tags:
+ * a whole class or id such as `footer`, `site-header`, `b-footer`, `footer_wrapper`. Parts of
+ * other things (`modal-footer`, `card-header`, `entry-footer`) are not the page's chrome.
+ */
+const CHROME_NAME = /^([blg]-)?((site|page|main|global|top|bottom)[-_]?)?(header|footer|masthead)([-_](wrapper|wrap|container|inner|stub|main|top|bottom|line))?$/;
+
+function chromeName(el: Element): string | null {
+  for (const name of `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase().split(/\s+/)) {
+    const match = CHROME_NAME.exec(name);
+    if (match) return match[4] ?? null;
+  }
+  return null;
+}
 
 /** Where an article lives. Site chrome is outside it; a header or footer inside belongs to the article. */
 const ARTICLE_CONTAINER = 'article, main, [role=main], [itemprop=articleBody]';
@@ -78,9 +90,9 @@ function declaredNavigation(el: Element, stats: PageStats): FilterMatch | null {
 function siteChrome(el: Element, stats: PageStats): FilterMatch | null {
   const tag = el.tagName.toUpperCase();
   const role = el.getAttribute('role') ?? '';
-  const naming = CHROME_NAMING.exec(classAndId(el))?.[2] ?? '';
-  const isFooter = tag === 'FOOTER' || role === 'contentinfo' || naming.endsWith('footer');
-  const isHeader = tag === 'HEADER' || role === 'banner' || naming.endsWith('header') || naming === 'masthead';
+  const naming = chromeName(el);
+  const isFooter = tag === 'FOOTER' || role === 'contentinfo' || naming === 'footer';
+  const isHeader = tag === 'HEADER' || role === 'banner' || naming === 'header' || naming === 'masthead';
   if (!isFooter && !isHeader) return null;
   if (el.parentElement?.closest(ARTICLE_CONTAINER) || el.querySelector(ARTICLE_CONTAINER)) return null;
   const s = stats.get(el);
