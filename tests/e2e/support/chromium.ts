@@ -42,8 +42,8 @@ export interface ChromiumSession {
   readonly context: BrowserContext;
   readonly worker: Worker;
   readonly extensionId: string;
-  /** The id of the tab showing `url`, as the extension sees it. */
-  tabIdOf(page: Page): Promise<number>;
+  /** Opens `url` in a new tab and returns it with the tab id the extension knows it by. */
+  openTab(url: string): Promise<{ page: Page; tabId: number }>;
   /** Opens the popup for a tab in a new page and waits until it has left the loading state. */
   openPopup(tabId: number, query?: string): Promise<Page>;
   close(): Promise<void>;
@@ -73,20 +73,27 @@ export async function launchChromium(extensionDir: string, options: { lang?: str
     ],
   });
   try {
+    // The machine has no network, and a test must not depend on one: every request that
+    // would leave 127.0.0.1 fails at once instead of waiting on DNS or a timeout.
+    await context.route(
+      (url) => (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '127.0.0.1',
+      (route) => route.abort('internetdisconnected'),
+    );
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
     const extensionId = new URL(worker.url()).host;
     const session: ChromiumSession = {
       context,
       worker,
       extensionId,
-      async tabIdOf(page) {
-        const url = page.url();
-        const tabs = await worker.evaluate(() => (globalThis as unknown as { chrome: ChromeTabs }).chrome.tabs.query({}));
-        // Only pages the build may read expose their URL; for the others, pick by title.
-        const title = await page.title();
-        const tab = tabs.find((t) => t.url === url) ?? tabs.find((t) => !t.url && t.title === title);
-        if (!tab?.id) throw new Error(`No tab for ${url} among ${JSON.stringify(tabs.map((t) => t.url ?? t.title))}`);
-        return tab.id;
+      async openTab(url) {
+        // Without host permission the extension sees neither URL nor title of a tab, so
+        // the new tab is told apart by its id: the one that was not there before.
+        const before = new Set((await queryTabs(worker)).map((t) => t.id));
+        const page = await context.newPage();
+        const tabId = (await queryTabs(worker)).find((t) => t.id !== undefined && !before.has(t.id))?.id;
+        if (tabId === undefined) throw new Error(`No new tab appeared for ${url}`);
+        await page.goto(url);
+        return { page, tabId };
       },
       async openPopup(tabId, query = '') {
         const popup = await context.newPage();
@@ -106,6 +113,10 @@ export async function launchChromium(extensionDir: string, options: { lang?: str
     rmSync(userDataDir, { recursive: true, force: true });
     throw error;
   }
+}
+
+function queryTabs(worker: Worker): Promise<ChromeTab[]> {
+  return worker.evaluate(() => (globalThis as unknown as { chrome: ChromeTabs }).chrome.tabs.query({}));
 }
 
 interface ChromeTab {

@@ -10,6 +10,7 @@
  *   /generated/doc.pdf      a one-page PDF, opened by the browser's own viewer
  */
 import { createServer, type Server } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { ELEMENT_BUDGET } from '../../../utils/messaging.ts';
@@ -25,6 +26,14 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css',
 };
 
+/**
+ * Golden pages are saved copies whose scripts expect their own site and network. Run
+ * here they would rewrite the page half-way (titles, lazy widgets), so the browser
+ * reads the same static HTML the golden tests read under jsdom. Our content script is
+ * not the page's and is not subject to its CSP.
+ */
+const GOLDEN_HEADERS = { 'content-security-policy': "script-src 'none'" };
+
 export interface FixtureServer {
   readonly origin: string;
   url(path: string): string;
@@ -33,9 +42,10 @@ export interface FixtureServer {
 
 export async function startFixtureServer(): Promise<FixtureServer> {
   const server: Server = createServer((req, res) => {
-    void respond(req.url ?? '/').then(
+    const path = req.url ?? '/';
+    void respond(path).then(
       ({ status, type, body }) => {
-        res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+        res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...(path.startsWith('/golden/') ? GOLDEN_HEADERS : {}) });
         res.end(body);
       },
       () => {
@@ -70,10 +80,20 @@ async function respond(rawPath: string): Promise<Response> {
   if (path === '/generated/huge.html') return { status: 200, type: 'text/html; charset=utf-8', body: hugePage() };
   if (path === '/generated/doc.pdf') return { status: 200, type: 'application/pdf', body: tinyPdf() };
   const golden = /^\/golden\/([\w.-]+)\/$/.exec(path);
-  // No charset in the header: golden pages keep their original bytes (some are
-  // windows-1251) and the browser must sniff them from <meta>, as on the real site.
-  if (golden) return file(resolve(GOLDEN_PAGES_DIR, golden[1]!, 'source.html'), GOLDEN_PAGES_DIR, 'text/html');
+  if (golden) {
+    // Golden pages keep their original bytes (some are windows-1251). The charset goes in
+    // the header only where meta.json names one, as the real site's server did; the others
+    // declare it in <meta> and the browser sniffs it there.
+    const charset = goldenCharset(golden[1]!);
+    return file(resolve(GOLDEN_PAGES_DIR, golden[1]!, 'source.html'), GOLDEN_PAGES_DIR, charset ? `text/html; charset=${charset}` : 'text/html');
+  }
   return file(resolve(FIXTURES_DIR, `.${path}`), FIXTURES_DIR);
+}
+
+function goldenCharset(slug: string): string | undefined {
+  const metaPath = resolve(GOLDEN_PAGES_DIR, slug, 'meta.json');
+  if (!existsSync(metaPath)) return undefined;
+  return (JSON.parse(readFileSync(metaPath, 'utf8')) as { charset?: string }).charset;
 }
 
 async function file(path: string, root: string, type?: string): Promise<Response> {

@@ -1,0 +1,410 @@
+/**
+ * The reading view in real Chromium, with the e2e build (`npm run build:e2e`: the
+ * production extension plus host access to 127.0.0.1, because a test cannot click the
+ * toolbar button that grants activeTab). One browser for the whole file; the UI runs in
+ * Russian (`--lang=ru`), the language of the pages the product exists for, and the
+ * production-build file runs it in English.
+ *
+ * Every golden page with an assert.json (tests/golden/pages/) is served and read through
+ * the popup: the browser path (snapshot script → DOMParser → pipeline → sanitizer → DOM)
+ * must give the same reader-visible result as the golden tests under jsdom. Screenshots
+ * of each page land in tests/artifacts/ (git-ignored).
+ *
+ * Add a page: put it under tests/fixtures/e2e/ (or add a golden page) and assert on what
+ * a reader sees, through readPopup().
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { listPages, loadPage, knownFailureFor } from '../golden/golden-page.ts';
+import { t } from '../../utils/i18n.ts';
+import { ARTIFACTS_DIR, launchChromium, requireBuild, type ChromiumSession } from './support/chromium.ts';
+import { readPopup, type PopupReading } from './support/popup-dom.ts';
+import { FIXTURES_DIR, startFixtureServer, type FixtureServer } from './support/server.ts';
+
+const UI = 'ru' as const;
+const goldenPages = listPages()
+  .map((slug) => loadPage(slug))
+  .filter((page) => page.asserts !== null);
+
+let server: FixtureServer;
+let browser: ChromiumSession;
+
+beforeAll(async () => {
+  const extension = requireBuild('.output/chrome-mv3-e2e', 'npm run build:e2e');
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  server = await startFixtureServer();
+  browser = await launchChromium(extension, { lang: UI });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function read(popup: Page): Promise<PopupReading> {
+  return popup.evaluate(readPopup);
+}
+
+/** Opens `url` in a tab, then the popup for that tab; returns both and what the popup shows. */
+async function openArticle(url: string, query = '') {
+  const { page, tabId } = await browser.openTab(url);
+  const popup = await browser.openPopup(tabId, query);
+  return { page, tabId, popup, shown: await read(popup) };
+}
+
+async function screenshot(popup: Page, name: string): Promise<void> {
+  await popup.evaluate(() => document.fonts.ready);
+  await popup.screenshot({ path: join(ARTIFACTS_DIR, `chromium-${name}.png`), fullPage: true });
+}
+
+async function closeAll(...pages: Page[]): Promise<void> {
+  for (const page of pages) await page.close();
+}
+
+test('the e2e build is loaded and its popup page exists', async () => {
+  expect(browser.extensionId).toMatch(/^[a-p]{32}$/);
+  const manifest = await browser.worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getManifest(): { host_permissions?: string[] } } } }).chrome.runtime.getManifest());
+  expect(manifest.host_permissions).toEqual(['http://127.0.0.1/*']);
+});
+
+describe('golden pages read through the popup', () => {
+  test('there are golden pages to read', () => {
+    expect(goldenPages.length).toBeGreaterThan(0);
+  });
+
+  test.each(goldenPages.map((page) => [page.slug, page] as const))('%s', async (slug, page) => {
+    const asserts = page.asserts!;
+    // What the golden tests accept as a known gap under jsdom, the closest DOM to a browser.
+    const known = (key: string): boolean => knownFailureFor(asserts, key, 'jsdom') !== null;
+    const { page: tab, popup, shown } = await openArticle(server.url(`/golden/${slug}/`));
+    try {
+      expect(shown.view, `${slug}: ${shown.statusTitle} ${shown.statusBody}`).toBe('ready');
+      if (!known(asserts.title)) expect(shown.title).toBe(asserts.title);
+      const text = `${shown.title}\n${shown.body}`;
+      const missing = asserts.mustContain.filter((s) => !known(s) && !text.includes(s));
+      expect(missing, `${slug}: article text missing from the popup`).toEqual([]);
+      const leftover = asserts.mustNotContain.filter((s) => !known(s) && shown.body.includes(s));
+      expect(leftover, `${slug}: clutter shown in the popup`).toEqual([]);
+      await screenshot(popup, `golden-${slug}`);
+    } finally {
+      await closeAll(popup, tab);
+    }
+  });
+});
+
+describe('a full English article', () => {
+  let popup: Page;
+  let tab: Page;
+  let shown: PopupReading;
+
+  beforeAll(async () => {
+    ({ popup, page: tab, shown } = await openArticle(server.url('/harbour-english.html')));
+    await screenshot(popup, 'harbour-english');
+  });
+  afterAll(() => closeAll(popup, tab));
+
+  test('shows the title, site, byline, date and reading time', () => {
+    expect(shown.view).toBe('ready');
+    expect(shown.title).toBe('The old harbour gets its tide back after forty years');
+    expect(shown.site).toBe('The Coastline Courier');
+    expect(shown.meta).toContain('Maria Lindqvist');
+    expect(shown.meta).toContain('14 мая 2024');
+    expect(shown.meta).toContain(t(UI, 'minutes', { count: 2 }));
+  });
+
+  test('keeps the text direction and language of the page', () => {
+    expect(shown.lang).toBe('en');
+    expect(shown.uiLang).toBe(UI);
+  });
+
+  test('shows paragraphs, subheadings, lists and the quote', async () => {
+    expect(shown.body).toContain('Engineers removed the last section of the 1984 dam on Tuesday morning');
+    expect(shown.body).toContain('Dr Hanna Berg, who leads the survey');
+    const structure = await popup.evaluate(() => {
+      const body = document.querySelector('.article-body')!;
+      return {
+        h2: [...body.querySelectorAll('h2')].map((h) => h.textContent?.trim()),
+        ul: body.querySelectorAll('ul > li').length,
+        ol: body.querySelectorAll('ol > li').length,
+        quote: body.querySelector('blockquote')?.textContent?.trim(),
+      };
+    });
+    expect(structure.h2).toEqual(['What changes for the boats', 'A test for the estuary']);
+    expect(structure.ul).toBe(3);
+    expect(structure.ol).toBe(3);
+    expect(structure.quote).toMatch(/^Tidal water is the cheapest cleaner there is/);
+  });
+
+  test('shows the image, loaded from the page’s server and scaled to the popup, with its caption', async () => {
+    const figure = await popup.evaluate(async () => {
+      const img = document.querySelector<HTMLImageElement>('.article-body figure img')!;
+      img.scrollIntoView();
+      await img.decode().catch(() => undefined);
+      return {
+        src: img.getAttribute('src'),
+        loaded: img.naturalWidth,
+        width: img.getBoundingClientRect().width,
+        column: document.querySelector('.article-body')!.getBoundingClientRect().width,
+        caption: document.querySelector('.article-body figcaption')?.textContent?.trim(),
+      };
+    });
+    expect(figure.src).toBe(server.url('/img/harbour.svg'));
+    expect(figure.loaded).toBe(1200);
+    expect(figure.width).toBeLessThanOrEqual(figure.column);
+    expect(figure.caption).toMatch(/^The basin at high tide on Tuesday/);
+  });
+
+  test('makes links absolute and opens them in a new tab', async () => {
+    const links = await popup.evaluate(() =>
+      [...document.querySelectorAll<HTMLAnchorElement>('.article-body a')].map((a) => ({
+        text: a.textContent?.trim(),
+        href: a.getAttribute('href'),
+        target: a.target,
+        rel: a.rel,
+      })),
+    );
+    expect(links).toContainEqual({
+      text: 'two-year public consultation',
+      href: server.url('/region/harbour/consultation-2021'),
+      target: '_blank',
+      rel: 'noopener noreferrer',
+    });
+    expect(links).toContainEqual(expect.objectContaining({ text: "council's website", href: 'https://example.org/council/harbour-report.pdf' }));
+    expect(links.every((link) => link.target === '_blank' && /^https?:\/\//.test(link.href ?? ''))).toBe(true);
+  });
+
+  test('leaves out the cookie banner, and the removal line says so and opens to its text', async () => {
+    expect(shown.body).not.toContain('We use cookies to personalise content');
+    expect(shown.removals).toMatch(new RegExp(`^${t(UI, 'removed', { items: '' })}`));
+    await popup.click('.removals summary');
+    const items = await popup.evaluate(() => [...document.querySelectorAll('.removal-list li')].map((li) => (li as HTMLElement).innerText));
+    expect(items.some((item) => item.includes('We use cookies to personalise content'))).toBe(true);
+  });
+
+  test('nothing is wider than the 520-px popup', async () => {
+    const overflow = await popup.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+      wide: [...document.querySelectorAll('main *')].filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).map((el) => el.tagName),
+    }));
+    expect(overflow.wide).toEqual([]);
+    expect(overflow.scroll).toBe(overflow.client);
+  });
+
+  test('every control can be reached with the keyboard and shows focus', async () => {
+    // A fresh load: an earlier click moved the point sequential focus starts from.
+    await popup.reload();
+    await popup.waitForSelector('main[data-view="ready"]');
+    await popup.keyboard.press('Tab');
+    const first = await popup.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      return { tag: el.tagName, text: el.innerText, outline: getComputedStyle(el).outlineStyle };
+    });
+    expect(first.tag).toBe('BUTTON');
+    expect(first.text).toContain(t(UI, 'filters'));
+    expect(first.outline).not.toBe('none');
+  });
+});
+
+describe('the Russian news page the product exists for', () => {
+  test('reads the article in Russian, without the promo, crumbs and the headline sidebar', async () => {
+    const { popup, page, shown } = await openArticle(server.url('/gazeta-putin-olland.html'));
+    try {
+      expect(shown.view).toBe('ready');
+      // The asterisk is the page's banned-organization mark; the annotator may turn it into a note.
+      expect(shown.title).toMatch(/^Путин и Олланд договорились о координации действий военных в борьбе с ИГ\*? в Сирии$/);
+      expect(shown.lang).toBe('ru');
+      expect(shown.site).toBe('Газета.Ru');
+      expect(shown.body).toContain('Отмечается, что диалог главы двух государств намерены продолжить 26 ноября на встрече в Москве.');
+      for (const clutter of ['Подписывайтесь на Газету.Ru в MAX', 'Новые материалы +', 'Новости и материалы', 'Путин пошутил, что журналисты следили за ним как спецслужбы']) {
+        expect(shown.body).not.toContain(clutter);
+      }
+      await screenshot(popup, 'gazeta-fixture');
+    } finally {
+      await closeAll(popup, page);
+    }
+  });
+
+  test('a right-to-left article keeps its direction', async () => {
+    const { popup, page, shown } = await openArticle(server.url('/rtl-hebrew.html'));
+    try {
+      expect(shown.view).toBe('ready');
+      expect(shown.dir).toBe('rtl');
+      expect(shown.lang).toBe('he');
+      expect(shown.body).toContain('מהנדסים הסירו ביום שלישי');
+      const align = await popup.evaluate(() => getComputedStyle(document.querySelector('.article-body p')!).direction);
+      expect(align).toBe('rtl');
+      await screenshot(popup, 'rtl-hebrew');
+    } finally {
+      await closeAll(popup, page);
+    }
+  });
+});
+
+describe('filter switches', () => {
+  const PROMO = 'Подписывайтесь на «Газету.Ru» в Telegram и Дзен';
+
+  async function setSwitch(popup: Page, id: string, on: boolean): Promise<void> {
+    if (!(await popup.isVisible(`input[data-filter="${id}"]`))) await popup.click('button[aria-controls="filter-panel"]');
+    const input = popup.locator(`input[data-filter="${id}"]`);
+    if ((await input.isChecked()) !== on) await input.click();
+    await expect.poll(() => input.isChecked()).toBe(on);
+  }
+
+  test('turning promo links off shows the promo in the article at once, and it stays off after reopening', async () => {
+    const { popup, page, tabId, shown } = await openArticle(server.url('/gazeta-putin-olland.html'));
+    try {
+      expect(shown.view).toBe('ready');
+      expect(shown.body).not.toContain(PROMO);
+      await setSwitch(popup, 'promo-links', false);
+      await expect.poll(async () => (await read(popup)).body).toContain(PROMO);
+      await screenshot(popup, 'filters-open-promo-off');
+      await popup.close();
+
+      const again = await browser.openPopup(tabId);
+      try {
+        expect((await read(again)).body).toContain(PROMO);
+        await again.click('button[aria-controls="filter-panel"]');
+        expect(await again.isChecked('input[data-filter="promo-links"]')).toBe(false);
+        await setSwitch(again, 'promo-links', true);
+        await expect.poll(async () => (await read(again)).body).not.toContain(PROMO);
+      } finally {
+        await again.close();
+      }
+
+      const third = await browser.openPopup(tabId);
+      expect((await read(third)).body).not.toContain(PROMO);
+      await third.close();
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a switch is stored in synced settings', async () => {
+    const { popup, page } = await openArticle(server.url('/gazeta-putin-olland.html'));
+    try {
+      await setSwitch(popup, 'cookie-banners', false);
+      const stored = await browser.worker.evaluate(() =>
+        (globalThis as unknown as { chrome: { storage: { sync: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome.storage.sync.get('settings'),
+      );
+      expect(stored.settings).toMatchObject({ filters: { 'cookie-banners': false } });
+      await setSwitch(popup, 'cookie-banners', true);
+    } finally {
+      await closeAll(popup, page);
+    }
+  });
+});
+
+describe('states instead of a blank popup', () => {
+  test('a listing page says there is no article, and "show anyway" reads it all the same', async () => {
+    const { popup, page, shown } = await openArticle(server.url('/listing.html'));
+    try {
+      expect(shown.view).toBe('not-readerable');
+      expect(shown.statusTitle).toBe(t(UI, 'notReaderableTitle'));
+      await screenshot(popup, 'state-not-readerable');
+      await popup.getByRole('button', { name: t(UI, 'showAnyway') }).click();
+      await expect.poll(async () => (await read(popup)).view).toBe('ready');
+      expect((await read(popup)).body).toContain('Band D households will pay about £90 more a year from April.');
+    } finally {
+      await closeAll(popup, page);
+    }
+  });
+
+  test('a page over the element budget asks first, then reads', async () => {
+    const { popup, page, shown } = await openArticle(server.url('/generated/huge.html'));
+    try {
+      expect(shown.view).toBe('too-large');
+      expect(shown.statusTitle).toBe(t(UI, 'tooLargeTitle'));
+      expect(shown.statusBody).toMatch(/\d[\d\s\u00a0]*\s+элемент/);
+      await screenshot(popup, 'state-too-large');
+      await popup.getByRole('button', { name: t(UI, 'readAnyway') }).click();
+      await expect.poll(async () => (await read(popup)).view, { timeout: 20_000 }).toBe('ready');
+      expect((await read(popup)).body).toContain('Paragraph 8 of the very long page.');
+    } finally {
+      await closeAll(popup, page);
+    }
+  });
+
+  test.each([
+    ['chrome://version', 'chrome://version'],
+    ['a data: URL', 'data:text/html,<title>x</title><h1>Data page</h1><p>Some text.</p>'],
+    ['a file: URL', `file://${join(FIXTURES_DIR, 'harbour-english.html')}`],
+  ])('%s cannot be read by extensions', async (name, url) => {
+    const { popup, page, shown } = await openArticle(url);
+    try {
+      expect(shown.view).toBe('restricted');
+      expect(shown.statusTitle).toBe(t(UI, 'restrictedTitle'));
+      expect(shown.statusBody).toBe(t(UI, 'restrictedBody'));
+      if (name.startsWith('chrome')) await screenshot(popup, 'state-restricted');
+    } finally {
+      await closeAll(popup, page);
+    }
+  });
+
+  test('a PDF in the browser’s viewer cannot be read', async () => {
+    const { popup, page, shown } = await openArticle(server.url('/generated/doc.pdf'));
+    try {
+      expect(shown.view).toBe('restricted');
+      expect(shown.statusTitle).toBe(t(UI, 'restrictedTitle'));
+    } finally {
+      await closeAll(popup, page);
+    }
+  });
+
+  test('a closed tab gives a readable error and a way to retry', async () => {
+    const { page, tabId } = await browser.openTab(server.url('/harbour-english.html'));
+    await page.close();
+    const popup = await browser.openPopup(tabId);
+    try {
+      const shown = await read(popup);
+      expect(shown.view).toBe('error');
+      expect(shown.statusTitle).toBe(t(UI, 'errorTitle'));
+      expect(shown.statusBody).toBe(t(UI, 'tabGone'));
+      await screenshot(popup, 'state-error');
+      expect(await popup.getByRole('button', { name: t(UI, 'retry') }).isVisible()).toBe(true);
+    } finally {
+      await popup.close();
+    }
+  });
+});
+
+describe('open in a tab', () => {
+  test('the button opens the same clean view in a full tab', async () => {
+    const { popup, page, tabId } = await openArticle(server.url('/harbour-english.html'));
+    try {
+      const opened = browser.context.waitForEvent('page');
+      await popup.getByRole('button', { name: t(UI, 'openInTab') }).click();
+      const full = await opened;
+      await full.waitForSelector('main[data-view="ready"]');
+      expect(new URL(full.url()).search).toBe(`?tabId=${tabId}&view=tab`);
+      await full.setViewportSize({ width: 1100, height: 900 });
+      const shown = await read(full);
+      expect(shown.title).toBe('The old harbour gets its tide back after forty years');
+      expect(await full.title()).toBe('The old harbour gets its tide back after forty years — Declutter');
+      // The tab view has no "open in a tab" button and a comfortable measure.
+      expect(await full.getByRole('button', { name: t(UI, 'openInTab') }).count()).toBe(0);
+      const column = await full.evaluate(() => document.querySelector('.article-body')!.getBoundingClientRect().width);
+      expect(column).toBeGreaterThan(560);
+      expect(column).toBeLessThanOrEqual(720);
+      await full.screenshot({ path: join(ARTIFACTS_DIR, 'chromium-tab-view.png') });
+      await full.close();
+    } finally {
+      await page.close();
+      if (!popup.isClosed()) await popup.close();
+    }
+  });
+});
+
+test('the page the reader sees is untouched by reading it', async () => {
+  const { page, tabId } = await browser.openTab(server.url('/harbour-english.html'));
+  const before = await page.evaluate(() => document.documentElement.outerHTML);
+  const popup = await browser.openPopup(tabId);
+  try {
+    expect((await read(popup)).view).toBe('ready');
+    expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
+  } finally {
+    await closeAll(popup, page);
+  }
+});
