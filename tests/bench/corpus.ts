@@ -2,7 +2,8 @@
  * Reads a benchmark folder in either of the two layouts we have:
  * - scored: `ground-truth.json` ({id: {articleBody, url}}) + `html/<id>.html(.gz)`;
  * - expectations: `<slug>/source.html` + `<slug>/expect.json` (title, body paragraph
- *   prefixes, clutter strings), as in ru-news-dev.
+ *   prefixes, clutter strings), as in ru-news-dev; or the golden pages' `<slug>/source.html`
+ *   + `meta.json` (url) + `assert.json` (title, mustContain, mustNotContain).
  * Bytes are decoded the way the product decodes a saved page (charset sniffing).
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -30,9 +31,9 @@ export type CorpusKind = 'scored' | 'expectations';
 
 export function corpusKind(dir: string): CorpusKind {
   if (existsSync(join(dir, 'ground-truth.json'))) return 'scored';
-  const hasExpect = readdirSync(dir).some((name) => existsSync(join(dir, name, 'expect.json')));
+  const hasExpect = readdirSync(dir).some((name) => existsSync(join(dir, name, 'expect.json')) || existsSync(join(dir, name, 'assert.json')));
   if (hasExpect) return 'expectations';
-  throw new Error(`${dir}: neither ground-truth.json nor <slug>/expect.json`);
+  throw new Error(`${dir}: neither ground-truth.json nor <slug>/expect.json or <slug>/assert.json`);
 }
 
 export function loadCorpus(dir: string, only?: string): BenchPage[] {
@@ -63,16 +64,36 @@ function loadExpectations(dir: string, only?: string): BenchPage[] {
   const pages: BenchPage[] = [];
   for (const slug of readdirSync(dir).sort()) {
     const folder = join(dir, slug);
-    if (!statSync(folder).isDirectory() || !existsSync(join(folder, 'expect.json'))) continue;
+    if (!statSync(folder).isDirectory() || !existsSync(join(folder, 'source.html'))) continue;
     if (only && !slug.includes(only)) continue;
-    const expect = JSON.parse(readFileSync(join(folder, 'expect.json'), 'utf8')) as Expectations & { url: string };
+    const expect = readExpectations(folder, slug);
+    if (!expect) continue;
+    const bytes = readFileSync(join(folder, 'source.html'));
     pages.push({
       id: slug,
       url: expect.url,
-      html: decodeHtml(readFileSync(join(folder, 'source.html'))),
+      html: expect.charset ? new TextDecoder(expect.charset).decode(bytes) : decodeHtml(bytes),
       truth: null,
       expect: { title: expect.title, body: expect.body, clutter: expect.clutter },
     });
   }
   return pages;
+}
+
+function readExpectations(folder: string, slug: string): (Expectations & { url: string; charset?: string }) | null {
+  const read = (name: string): unknown => JSON.parse(readFileSync(join(folder, name), 'utf8'));
+  if (existsSync(join(folder, 'expect.json'))) {
+    const e = read('expect.json') as Expectations & { url: string };
+    return { url: e.url, title: e.title, body: e.body, clutter: e.clutter };
+  }
+  if (!existsSync(join(folder, 'assert.json'))) return null;
+  const a = read('assert.json') as { title: string; mustContain: string[]; mustNotContain: string[] };
+  const meta = existsSync(join(folder, 'meta.json')) ? (read('meta.json') as { url?: string; charset?: string }) : {};
+  return {
+    url: meta.url ?? `https://golden.invalid/${slug}/`,
+    charset: meta.charset,
+    title: a.title,
+    body: a.mustContain,
+    clutter: a.mustNotContain,
+  };
 }

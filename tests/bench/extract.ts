@@ -8,6 +8,7 @@
 import { Readability } from '@mozilla/readability';
 import { cleanDocument } from '../../utils/cleaner/pipeline.ts';
 import { articleText } from '../../utils/cleaner/text.ts';
+import { postprocess, type PostRemoval } from '../../utils/cleaner/postprocess/index.ts';
 import type { CleanStatus } from '../../utils/cleaner/types.ts';
 
 export interface Extraction {
@@ -44,4 +45,27 @@ export function runDeclutter(doc: Document, url: string): Extraction {
   if (status === 'not-readerable') result = cleanDocument(doc, { url, force: true });
   const ms = performance.now() - t0;
   return { text: result.article?.text ?? '', title: result.article?.title ?? '', ms, status };
+}
+
+/**
+ * What post-processing alone removes from Readability's article on this DOM, step by step,
+ * for `--explain`: the same steps the core runs, without the pre-filters in front of them.
+ */
+export function explainPostprocess(doc: Document, url: string): PostRemoval[] {
+  const clone = doc.cloneNode(true) as Document;
+  const parsed = new Readability<Element>(clone, { serializer: (el) => el as Element, keepClasses: true }).parse();
+  if (!parsed?.content) return [];
+  let base: URL;
+  try {
+    base = new URL(url);
+  } catch {
+    base = new URL('about:blank');
+  }
+  return postprocess({
+    root: parsed.content,
+    title: (parsed.title ?? '').replace(/\s+/g, ' ').trim(),
+    byline: parsed.byline ?? null,
+    url: base,
+    lang: (parsed.lang ?? '').toLowerCase(),
+  });
 }

@@ -1,5 +1,8 @@
 /**
- * npm run bench -- <folder> [--only <id>] [--out <dir>] [--worst N] [--dom linkedom|jsdom] [--repeat R]
+ * npm run bench -- <folder> [--only <id>] [--out <dir>] [--worst N] [--dom linkedom|jsdom] [--repeat R] [--explain]
+ *
+ * --explain lists what each post-processing step removed from Readability's article on
+ * every page, with the share of it the ground truth counts as article text.
  *
  * Extraction quality and speed of the Declutter core against bare Readability on the same
  * DOM. <folder> is either a scored benchmark (ground-truth.json + html/) or a folder of
@@ -8,12 +11,14 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { corpusKind, loadCorpus } from './corpus.ts';
+import { explainPostprocess } from './extract.ts';
+import { parseDocument } from '../dom.ts';
 import { measure, median, quantile, scoreExpectations, type PageResult } from './measure.ts';
-import { aggregate, pageF1, precisionOf, recallOf, unmatchedRuns, type Metrics } from './score.ts';
+import { aggregate, countShingles, pageF1, precisionOf, recallOf, shingleList, tokenize, unmatchedRuns, type Metrics } from './score.ts';
 import { formatBundleSizes } from './bundle.ts';
 import type { DomName } from '../dom.ts';
 
-const USAGE = 'usage: npm run bench -- <folder> [--only <id>] [--out <dir>] [--worst N] [--dom linkedom|jsdom] [--repeat R]';
+const USAGE = 'usage: npm run bench -- <folder> [--only <id>] [--out <dir>] [--worst N] [--dom linkedom|jsdom] [--repeat R] [--explain]';
 const ROOT = resolve(import.meta.dirname, '../..');
 
 function fail(message: string): never {
@@ -28,11 +33,13 @@ let out: string | null = null;
 let worst = 0;
 let dom: DomName = 'linkedom';
 let repeat = 3;
+let explain = false;
 for (let i = 0; i < args.length; i++) {
   const arg = args[i]!;
   if (arg === '--only') only = args[++i] ?? fail('--only needs an id');
   else if (arg === '--out') out = args[++i] ?? fail('--out needs a folder');
   else if (arg === '--worst') worst = Number(args[++i] ?? fail('--worst needs a number'));
+  else if (arg === '--explain') explain = true;
   else if (arg === '--repeat') repeat = Number(args[++i] ?? fail('--repeat needs a number'));
   else if (arg === '--dom') {
     const value = args[++i];
@@ -74,6 +81,7 @@ else lines.push(...expectationsReport(results));
 lines.push(...timingReport(results));
 lines.push('', formatBundleSizes(join(ROOT, '.output/chrome-mv3')));
 if (worst > 0 && kind === 'scored') lines.push(...worstReport(results, worst));
+if (explain) lines.push(...explainReport(results));
 process.stdout.write(`${lines.join('\n')}\n`);
 
 if (out) {
@@ -245,4 +253,35 @@ function worstReport(rs: PageResult[], n: number): string[] {
     `Largest losses vs Readability (${losses.length}):`,
     ...(losses.length ? losses.flatMap(({ r }) => describe(r, true)) : ['  none']),
   ];
+}
+
+function explainReport(rs: PageResult[]): string[] {
+  const lines = ['', 'Post-processing removals (on bare Readability output; "article" = share of its shingles in the truth):'];
+  let harmful = 0;
+  let total = 0;
+  for (const r of rs) {
+    const removals = explainPostprocess(parseDocument(r.page.html, r.page.url, dom), r.page.url);
+    if (!removals.length) continue;
+    lines.push(`  ${r.page.id.slice(0, 12)}  ${r.page.url}`);
+    const truth = r.page.truth === null ? null : countShingles(r.page.truth);
+    const expected = r.page.expect ? [...r.page.expect.body] : [];
+    for (const m of removals) {
+      const keys = shingleList(tokenize(m.text));
+      let share = '';
+      if (truth && keys.length) {
+        const tokens = tokenize(m.text);
+        // Under four tokens there is no 4-token shingle to look up: look for the words in a row.
+        const inTruth =
+          tokens.length < 4
+            ? ` ${tokenize(r.page.truth!).join(' ')} `.includes(` ${tokens.join(' ')} `) ? 1 : 0
+            : keys.filter((k) => truth.has(k)).length / keys.length;
+        share = `${Math.round(inTruth * 100)}% article`.padStart(12);
+        if (inTruth > 0.5) harmful++;
+      } else if (expected.some((b) => m.text.includes(b.slice(0, 40)))) share = 'HAS BODY'.padStart(12);
+      total++;
+      lines.push(`    ${share} [${m.step}] ${m.reason}: ${m.text.slice(0, 150)}`);
+    }
+  }
+  lines.push(`  ${total} removals, ${harmful} mostly article text`);
+  return lines;
 }

@@ -7,6 +7,7 @@ import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { FILTERS } from './filters/index.ts';
 import { annotateArticle } from './annotators/banned-orgs.ts';
 import { detectClutter } from './detect.ts';
+import { postprocess } from './postprocess/index.ts';
 import { foldSpaces, visibleText } from './dom.ts';
 import { articleText, countWords, readingMinutes } from './text.ts';
 import type { Article, CleanResult, ClutterFilter, Removal } from './types.ts';
@@ -59,12 +60,21 @@ export function cleanDocument(doc: Document, options: CleanOptions): CleanResult
   const annotate = options.annotate ?? true;
   const pageForNotes = annotate ? clone.cloneNode(true) as Document : null;
 
-  const parsed = new Readability<Element>(clone, { serializer: (node) => node as Element }).parse();
+  // keepClasses: post-processing reads the page's class names inside the article (credits,
+  // share bars), then strips them exactly as Readability would have.
+  const parsed = new Readability<Element>(clone, { serializer: (node) => node as Element, keepClasses: true }).parse();
   const content = parsed?.content;
   const t3 = now();
   if (!parsed || !content) return empty('no-article', t3);
 
   absolutizeUrls(content, base);
+  postprocess({
+    root: content,
+    title: foldSpaces(parsed.title ?? ''),
+    byline: cleanMeta(parsed.byline),
+    url: base,
+    lang: (parsed.lang || doc.documentElement?.getAttribute('lang') || '').toLowerCase(),
+  });
   const annotated = pageForNotes ? annotateArticle(content, pageForNotes, foldSpaces(parsed.title ?? '')) : null;
   const annotations = annotated?.annotations ?? [];
   const t4 = now();

@@ -1,0 +1,29 @@
+import { visibleText } from '../dom.ts';
+import { countWords } from '../text.ts';
+import { classWords } from './class-words.ts';
+import { definePostStep, type PostMatch } from './define.ts';
+
+/** The label an ad slot keeps when the ad itself did not load, in our users' languages and the benchmark's. */
+const AD_LABEL =
+  /^(advertisement|advert|ad|ads|sponsored|sponsored content|paid content|promoted|story continues below( advertisement)?|article continues below( advertisement)?|continue reading (below|the main story)|anzeige|werbung|publicidad|publicidade|publicité|pubblicità|реклама|iklan|advertentie)$/i;
+
+const AD_WORDS = new Set(['ad', 'ads', 'advert', 'advertisement', 'adslot', 'adunit', 'dfp', 'gpt', 'sponsor', 'sponsored', 'outbrain', 'taboola']);
+
+export const adLabels = definePostStep({
+  id: 'ad-labels',
+  why:
+    'Ad slots inside a story keep their label ("Advertisement", "Story continues below", "Реклама") when ' +
+    'the ad is blocked or loads by script. The label is all that reaches the reading view.',
+  detect({ root }) {
+    const found: PostMatch[] = [];
+    for (const el of root.querySelectorAll('*')) {
+      const text = visibleText(el);
+      if (text && countWords(text) <= 6 && AD_LABEL.test(text.replace(/[\s:.·-]+$/, ''))) {
+        found.push({ element: el, reason: `ad label "${text}"` });
+      } else if ([...classWords(el)].some((w) => AD_WORDS.has(w)) && countWords(text) <= 12 && !el.querySelector('p, h2, h3, blockquote')) {
+        found.push({ element: el, reason: 'named as an ad slot' });
+      }
+    }
+    return found;
+  },
+});

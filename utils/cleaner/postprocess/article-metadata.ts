@@ -1,0 +1,131 @@
+import { foldSpaces, linkDensity, visibleText } from '../dom.ts';
+import { countWords } from '../text.ts';
+import { classWords } from './class-words.ts';
+import { definePostStep, type PostMatch } from './define.ts';
+import { isProse, storyMap, type StoryMap } from './story.ts';
+
+/**
+ * Class words of the lines around a headline and under a story: bylines, dates, section
+ * labels, tags, reading time, comment counts. The popup shows byline and date above the
+ * article itself, from the page's metadata.
+ */
+const META_WORDS = new Set([
+  'byline', 'bylines', 'dateline', 'timestamp', 'timestamps', 'date', 'dates', 'time', 'pubdate', 'published', 'updated', 'posted',
+  'meta', 'metadata', 'kicker', 'eyebrow', 'overline', 'label', 'category', 'categories', 'tags', 'tag', 'tagged', 'topics',
+  'readtime', 'reading', 'comments', 'comment', 'author', 'authors', 'writer', 'contributor',
+]);
+
+/**
+ * A line that says when the story came out or changed. "Originally published on …" is
+ * left alone: it names where the story comes from, which readers of a reprint want.
+ */
+const WHEN = /^(updated|posted|published|last updated|modified|обновлено|опубликовано|publicado|atualizado|actualizado|veröffentlicht|aktualisiert|publié|mis à jour|diterbitkan|dipublikasikan)\b/i;
+/** "By Jane Doe", "Por …", "Von …": a byline, capitalised name after the word. */
+const BYLINE = /^(by|por|von|par|di|door|автор|текст)\s*:?\s+\p{Lu}/u;
+/** "5 min read", "Reading time: 3 minutes", "Tempo de leitura: 1 minuto". */
+const READING_TIME =
+  /^(reading time|read time|tempo de leitura|tiempo de lectura|время чтения|lesezeit|temps de lecture)\b|\b\d+\s*(min|mins|minute|minutes|minuto|minutos|мин|минут[ау]?)\.?\s*(read|reading|de leitura|de lectura|чтения|lesezeit)\b/i;
+/** Tags and categories under a story: "Filed under …", "Tags: …", "Posted in …". */
+const TAGS = /^(filed under|tags?\s*:|tagged( with)?\s*:?|posted in|categories\s*:|category\s*:|topics?\s*:|темы\s*:|теги\s*:|рубрика\s*:|marcadores\s*:|schlagwörter\s*:)/i;
+/** "12 comments", "Comments (3)", "View comments". */
+const COMMENTS = /^(\d+\s+(comments?|комментари\w*|comentários?|comentarios?)|(view |show |leave a |add a |no )?comments?( \(\d+\))?|комментари\w*( \(\d+\))?)$/i;
+
+const MONTHS =
+  'jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december|' +
+  'января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|' +
+  'janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|' +
+  'enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|' +
+  'januar|februar|märz|juni|juli|oktober|dezember|januari|februari|maret|mei|agustus|desember';
+const WEEKDAYS =
+  'mon|monday|tue|tues|tuesday|wed|wednesday|thu|thurs|thursday|fri|friday|sat|saturday|sun|sunday|' +
+  'понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|' +
+  'segunda|terça|quarta|quinta|sexta|sábado|domingo|feira|lunes|martes|miércoles|jueves|viernes';
+const DATE_TOKEN = new RegExp(`^(${MONTHS}|${WEEKDAYS}|\\d{1,4}(st|nd|rd|th)?|am|pm|a\\.m|p\\.m|[ap]|m|gmt|utc|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest|msk|ist|de|at|on|às|в|г|года|um|uhr|le|à)$`, 'i');
+
+export const articleMetadata = definePostStep({
+  id: 'article-metadata',
+  why:
+    'Around the headline and under the story sit lines about the story: who wrote it, when it was posted ' +
+    'and updated, its section, tags, reading time, comment count. The popup shows the byline and date in ' +
+    'its own header, so inside the body these lines only repeat them or add site furniture.',
+  detect({ root, byline }) {
+    const found: PostMatch[] = [];
+    const story = storyMap(root);
+    const bylineText = foldSpaces(byline ?? '').toLowerCase();
+    for (const el of root.querySelectorAll('*')) {
+      const text = visibleText(el);
+      if (!text || el.querySelector('img, picture, video, iframe')) continue;
+      const words = countWords(text);
+      if (words > 25 || isProse(el, text)) continue;
+      const reason = metadataReason(el, text, words, story, bylineText);
+      if (reason) found.push({ element: el, reason });
+    }
+    return found;
+  },
+});
+
+function metadataReason(el: Element, text: string, words: number, story: StoryMap, byline: string): string | null {
+  const outside = story.outside(el);
+  const named = [...classWords(el)].find((w) => META_WORDS.has(w));
+  // Named metadata inside the running story is a site's odd naming; around it, it is metadata.
+  if (named && outside && words <= 20) return `named "${named}"`;
+  if (el.tagName === 'TIME' && outside) return 'a <time> outside the story';
+  if (!outside || !isLine(el)) return null;
+  if (WHEN.test(text)) return 'when the story was posted or updated';
+  if (BYLINE.test(text) && words <= 14) return 'a byline';
+  if (byline && repeatsByline(text, byline)) return 'repeats the byline';
+  if (READING_TIME.test(text)) return 'reading time';
+  if (TAGS.test(text)) return 'tags or categories';
+  if (COMMENTS.test(text)) return 'comment count';
+  if (isDateLine(text)) return 'a date line';
+  if (story.before(el) && words <= 2 && linkDensity(el, text) >= 0.9 && !/^H[1-6]$/.test(el.tagName) && linksToSection(el)) return 'a section label';
+  return null;
+}
+
+/** A self-contained line: a block, or an inline element that is its block's only text. */
+function isLine(el: Element): boolean {
+  if (/^(P|DIV|LI|H[1-6]|SPAN|TIME|SMALL|A|UL|OL|DL|DD|DT|SECTION|HEADER|FOOTER|ASIDE|ADDRESS|FIGCAPTION|STRONG|B|EM|I)$/.test(el.tagName)) {
+    if (/^(SPAN|A|STRONG|B|EM|I|SMALL|TIME)$/.test(el.tagName)) {
+      const parent = el.parentElement;
+      return !parent || countWords(visibleText(parent)) <= 25;
+    }
+    return true;
+  }
+  return false;
+}
+
+/** Nothing but a date and a time, in any of the usual orders and languages. */
+function isDateLine(text: string): boolean {
+  const tokens = text.toLowerCase().split(/[\s,.;:/|·•–—()-]+/u).filter(Boolean);
+  if (!tokens.length || tokens.length > 14) return false;
+  const dateish = tokens.filter((t) => DATE_TOKEN.test(t));
+  const hasYearOrTime = /\b(19|20)\d{2}\b|\b\d{1,2}:\d{2}\b/.test(text);
+  return hasYearOrTime && tokens.length - dateish.length <= 1;
+}
+
+/**
+ * The byline again, alone or with the date: "By Jane Doe - 11/18/19 11:04 PM". A line that
+ * goes on in words after the name is something else that happens to start with it.
+ */
+function repeatsByline(text: string, byline: string): boolean {
+  const lower = text.toLowerCase();
+  const at = lower.startsWith(byline) ? 0 : lower.startsWith(`by ${byline}`) ? 3 : -1;
+  if (at < 0) return false;
+  const rest = text.slice(at + byline.length).replace(/^[\s|,·•–—-]+/, '');
+  return !rest || WHEN.test(rest) || isDateLine(rest);
+}
+
+/**
+ * A section's address is short ("/entertainment", "/news/world/"); a link to a story or a
+ * product has a long slug or an id, and a label that links there is content.
+ */
+function linksToSection(el: Element): boolean {
+  const href = (el.tagName === 'A' ? el : el.querySelector('a[href]'))?.getAttribute('href');
+  if (!href) return false;
+  try {
+    const segments = new URL(href, 'http://x.invalid/').pathname.split('/').filter(Boolean);
+    return segments.length <= 2 && segments.every((s) => s.length <= 30 && !/\d{4,}/.test(s));
+  } catch {
+    return false;
+  }
+}

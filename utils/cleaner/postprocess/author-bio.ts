@@ -1,0 +1,58 @@
+import { visibleText } from '../dom.ts';
+import { countWords } from '../text.ts';
+import { classWords } from './class-words.ts';
+import { definePostStep, type PostMatch } from './define.ts';
+import { storyMap } from './story.ts';
+
+/** Class words that, next to "author", name a box about the writer rather than a byline. */
+const BIO_WORDS = new Set(['bio', 'biography', 'about', 'box', 'info', 'card', 'profile', 'details', 'description']);
+
+const INLINE = new Set(['STRONG', 'B', 'SPAN', 'EM', 'I']);
+
+/** "About the author", "Об авторе", "Sobre o autor": the heading of a writer's bio. */
+const ABOUT_HEADING = /^(about the (author|writer|reporter)s?|about [\p{Lu}][\p{L}'’.-]+( [\p{Lu}][\p{L}'’.-]+){0,2}|об авторе|sobre o autor|sobre el autor|über den autor|à propos de l'auteur)\s*:?$/iu;
+
+/**
+ * The writer's contact line: "Have a tip? Jane Doe may be reached at jane@site.com",
+ * "Contact the reporter at …", "Follow him on Twitter @…".
+ */
+const CONTACT =
+  /^(have a (news )?tip\??|got a (news )?tip\??|tips\?|contact (the )?(author|reporter|writer)|(you can )?reach (the )?(author|reporter|writer))|\b(may|can) be (reached|contacted) (at|by|via|on)\b|^follow (him|her|them) on\b/i;
+
+export const authorBio = definePostStep({
+  id: 'author-bio',
+  why:
+    'After the story many sites print a box about its writer — photo, a few lines of biography, how to ' +
+    'reach them. It is the same under every story by that writer, so it is not this story; the byline ' +
+    'above the article already names who wrote it.',
+  detect({ root }) {
+    const found: PostMatch[] = [];
+    const story = storyMap(root);
+    for (const el of root.querySelectorAll('*')) {
+      const words = classWords(el);
+      const text = visibleText(el);
+      if (!text) continue;
+      const length = countWords(text);
+      const namedBio =
+        words.has('bio') || words.has('biography') || words.has('authorbio') || words.has('authorbox') ||
+        ((words.has('author') || words.has('writer') || words.has('contributor')) && [...words].some((w) => BIO_WORDS.has(w)));
+      // Bios and contact lines close the story: at most a couple of paragraphs follow them.
+      const closing = story.proseAfter(el) <= 2;
+      if (namedBio && length <= 150 && closing) {
+        found.push({ element: el, reason: 'named as the writer\'s bio' });
+      } else if (/^H[1-6]$|^P$|^DIV$|^STRONG$/.test(el.tagName) && length <= 6 && ABOUT_HEADING.test(text) && closing) {
+        // A label in <strong> inside a paragraph heads that paragraph; the bio is the block
+        // and what follows it up to the end of its container.
+        let block: Element = el;
+        while (INLINE.has(block.tagName) && block.parentElement && block.parentElement !== root && visibleText(block.parentElement).startsWith(text)) {
+          block = block.parentElement;
+        }
+        found.push({ element: block, reason: `bio under "${text}"` });
+        for (let next = block.nextElementSibling; next; next = next.nextElementSibling) found.push({ element: next, reason: `bio under "${text}"` });
+      } else if (['P', 'DIV', 'EM', 'I', 'SPAN'].includes(el.tagName) && length <= 40 && CONTACT.test(text) && closing) {
+        found.push({ element: el, reason: 'how to reach the writer' });
+      }
+    }
+    return found;
+  },
+});

@@ -1,0 +1,28 @@
+/**
+ * Sites name their page parts in class and id attributes ("article__credit",
+ * "socialIcon", "c-related-links"). Splitting them into lower-case words lets a step ask
+ * "is this called a credit?" without matching "incredible" or "shareholders".
+ */
+
+const cache = new WeakMap<Element, ReadonlySet<string>>();
+
+export function classWords(el: Element): ReadonlySet<string> {
+  let words = cache.get(el);
+  if (!words) {
+    const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    words = new Set(
+      raw
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean),
+    );
+    cache.set(el, words);
+  }
+  return words;
+}
+
+export function hasClassWord(el: Element, vocabulary: ReadonlySet<string>): boolean {
+  for (const word of classWords(el)) if (vocabulary.has(word)) return true;
+  return false;
+}

@@ -1,0 +1,33 @@
+/**
+ * Post-processing steps clean inside the article Readability chose: the share bars,
+ * "read more" inserts, newsletter boxes, credits and bylines that sit in the same container
+ * as the story and so survive its scoring. Each step only detects; `index.ts` removes.
+ */
+
+export interface PostContext {
+  /** Readability's article element, page classes still on it (they are stripped afterwards). */
+  readonly root: Element;
+  /** The article's title as the reader sees it above the body. */
+  readonly title: string;
+  /** The byline Readability found, if any. */
+  readonly byline: string | null;
+  readonly url: URL;
+  /** Language of the page, lower-cased; '' when unknown. */
+  readonly lang: string;
+}
+
+export interface PostMatch {
+  readonly element: Element;
+  readonly reason: string;
+}
+
+export interface PostStep {
+  /** kebab-case; equals the file name. */
+  readonly id: string;
+  /** Why what the step removes is not article text on the web at large. */
+  readonly why: string;
+  /** Pure: reads the article element, never changes it. */
+  detect(ctx: PostContext): PostMatch[];
+}
+
+export const definePostStep = <const S extends PostStep>(step: S): S => step;

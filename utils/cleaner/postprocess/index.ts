@@ -1,0 +1,109 @@
+/**
+ * The post-processing steps, in the order they run, and the one place that removes what
+ * they find. Each step sees the article as the previous steps left it.
+ */
+import { isInside, linkDensity, visibleText } from '../dom.ts';
+import type { PostContext, PostStep } from './define.ts';
+import { hiddenText } from './hidden-text.ts';
+import { pageChrome } from './page-chrome.ts';
+import { shareBars } from './share-bars.ts';
+import { imageCredits } from './image-credits.ts';
+import { galleryControls } from './gallery-controls.ts';
+import { relatedLinks } from './related-links.ts';
+import { linkInserts } from './link-inserts.ts';
+import { newsletterPromos } from './newsletter-promos.ts';
+import { authorBio } from './author-bio.ts';
+import { articleMetadata } from './article-metadata.ts';
+import { titleDuplicate } from './title-duplicate.ts';
+import { adLabels } from './ad-labels.ts';
+
+export const POST_STEPS: readonly PostStep[] = [
+  hiddenText,
+  pageChrome,
+  shareBars,
+  imageCredits,
+  galleryControls,
+  relatedLinks,
+  linkInserts,
+  newsletterPromos,
+  authorBio,
+  articleMetadata,
+  titleDuplicate,
+  adLabels,
+];
+
+export interface PostRemoval {
+  readonly step: string;
+  readonly reason: string;
+  readonly text: string;
+}
+
+/** Longest preview of a removed element kept in the log. */
+const PREVIEW_CHARS = 200;
+
+/** Readability keeps this class on its wrapper when it strips the others. */
+const PRESERVED_CLASSES = new Set(['page']);
+
+export function postprocess(ctx: PostContext, steps: readonly PostStep[] = POST_STEPS): PostRemoval[] {
+  const guarded = storyGuard(ctx.root);
+  const log: PostRemoval[] = [];
+  for (const step of steps) {
+    const matches = step.detect(ctx).filter((m) => m.element !== ctx.root && isInside(m.element, ctx.root) && !guarded(m.element));
+    const found = new Set(matches.map((m) => m.element));
+    const seen = new Set<Element>();
+    // Each element once, and only the outermost of nested matches.
+    const chosen = matches.filter((m) => {
+      if (seen.has(m.element)) return false;
+      seen.add(m.element);
+      return !nestedIn(m.element, found, ctx.root);
+    });
+    for (const m of chosen) {
+      const text = visibleText(m.element);
+      log.push({ step: step.id, reason: m.reason, text: text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS - 1)}…` : text });
+    }
+    for (const m of chosen) m.element.remove();
+  }
+  stripClasses(ctx.root);
+  return log;
+}
+
+function nestedIn(el: Element, set: ReadonlySet<Element>, root: Element): boolean {
+  for (let cur = el.parentElement; cur && cur !== root; cur = cur.parentElement) if (set.has(cur)) return true;
+  return false;
+}
+
+/**
+ * A safety net under every step: an element holding a good share of the story's prose is
+ * the story, whatever its class names or opening words say. Prose is paragraphs of 80+
+ * characters that are not mostly links, counted once before any step runs.
+ */
+function storyGuard(root: Element): (el: Element) => boolean {
+  const paragraphs: { el: Element; length: number }[] = [];
+  let total = 0;
+  for (const p of root.querySelectorAll('p')) {
+    const text = visibleText(p);
+    if (text.length < 80 || linkDensity(p, text) > 0.5) continue;
+    paragraphs.push({ el: p, length: text.length });
+    total += text.length;
+  }
+  return (el) => {
+    let inside = 0;
+    let count = 0;
+    for (const p of paragraphs) {
+      if (isInside(p.el, el)) {
+        inside += p.length;
+        count += 1;
+      }
+    }
+    return count >= 2 && inside / total >= 0.25;
+  };
+}
+
+/** What Readability does when `keepClasses` is off, deferred until the steps have read them. */
+function stripClasses(root: Element): void {
+  for (const el of [root, ...root.querySelectorAll('[class]')]) {
+    const kept = (el.getAttribute('class') ?? '').split(/\s+/).filter((c) => PRESERVED_CLASSES.has(c));
+    if (kept.length) el.setAttribute('class', kept.join(' '));
+    else el.removeAttribute('class');
+  }
+}

@@ -1,0 +1,45 @@
+import { linkDensity, visibleText } from '../dom.ts';
+import { countWords } from '../text.ts';
+import { definePostStep, type PostMatch } from './define.ts';
+
+/**
+ * The label an editor puts before a link to another story in the middle of this one:
+ * "READ MORE:", "RELATED:", "DON'T MISS", "WATCH:", "Читайте также:".
+ */
+const INSERT_LABEL =
+  /^(read more|read next|read also|also read|more|related|related coverage|related article|see also|see more|also see|don'?t miss|must read|watch|listen|click here|recommended|trending|подробнее|читайте также|читать также|смотрите также|по теме|также читайте|leia também|veja também|lesen sie auch|à lire aussi|lire aussi|lee también)\s*[:>»|–—-]/i;
+
+const BLOCKS = new Set(['P', 'DIV', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'STRONG', 'B', 'ASIDE', 'SECTION']);
+
+export const linkInserts = definePostStep({
+  id: 'link-inserts',
+  why:
+    'Between paragraphs, editors insert one-line links to other stories: "READ MORE: …", "RELATED: …", ' +
+    'or a headline in capitals that is all link. They interrupt the story and point away from it; a ' +
+    'paragraph of the story is not a single link.',
+  detect({ root }) {
+    const found: PostMatch[] = [];
+    for (const el of root.querySelectorAll('*')) {
+      // In-page anchors (a table of contents, "back to top") are not links away.
+      if (!BLOCKS.has(el.tagName) || !el.querySelector('a[href]:not([href^="#"])')) continue;
+      const text = visibleText(el);
+      const words = countWords(text);
+      if (!text || words > 40) continue;
+      const density = linkDensity(el, text);
+      if (INSERT_LABEL.test(text) && density >= 0.4) {
+        found.push({ element: el, reason: `labelled link to another story "${text.slice(0, 40)}"` });
+      } else if (density >= 0.9 && words >= 3 && isShouted(text)) {
+        found.push({ element: el, reason: 'a headline in capitals that is all link' });
+      }
+    }
+    return found;
+  },
+});
+
+/** Written in capitals: at least four of five letters upper-case. */
+function isShouted(text: string): boolean {
+  const letters = text.match(/\p{L}/gu) ?? [];
+  if (letters.length < 10) return false;
+  const upper = letters.filter((c) => c !== c.toLowerCase()).length;
+  return upper / letters.length >= 0.8;
+}

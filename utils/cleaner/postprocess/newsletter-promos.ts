@@ -1,0 +1,48 @@
+import { linkDensity, visibleText } from '../dom.ts';
+import { countWords } from '../text.ts';
+import { hasClassWord } from './class-words.ts';
+import { definePostStep, type PostMatch } from './define.ts';
+import { isProse } from './story.ts';
+
+/** Class words of sign-up boxes, paywall pitches and calls to action. */
+const PROMO = new Set(['newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'optin', 'cta', 'promo', 'paywall', 'membership', 'donate', 'donation']);
+
+/**
+ * A call to action: a verb addressed to the reader at the start of a sentence, with what
+ * it sells — a newsletter, an app, a channel, an account to follow.
+ */
+const CALL =
+  /(^|[.!?»"]\s+)(subscribe|sign up|sign-up|register|follow|join|download|get|click|tap|listen|watch|like us|support|become|don'?t forget|подпишитесь|подписывайтесь|присоединяйтесь|следите|скачайте|читайте нас|assine|inscreva-se|abonnieren sie|abonnez-vous)\b/i;
+const OFFER =
+  /\b(newsletters?|inbox|e-?mail alerts?|alerts|app|podcasts?|youtube|channel|twitter|facebook|instagram|telegram|tiktok|linkedin|rss|forums?|subscribers?|subscription|membership|magazine|free trial|рассылк\w*|канал\w*|телеграм\w*|дзен\w*|соцсет\w*)\b/i;
+
+export const newsletterPromos = definePostStep({
+  id: 'newsletter-promos',
+  why:
+    'Sites end or interrupt a story with their own pitch: sign up for the newsletter, follow us on a ' +
+    'network, get the app, become a member. It is the same on every story of the site, so it is not ' +
+    'this story\'s text; a sentence of the story that mentions a newsletter does not tell the reader to sign up.',
+  detect({ root }) {
+    const found: PostMatch[] = [];
+    for (const el of root.querySelectorAll('*')) {
+      const text = visibleText(el);
+      if (!text) continue;
+      const words = countWords(text);
+      if (hasClassWord(el, PROMO) && words <= 80 && !hasProse(el)) {
+        found.push({ element: el, reason: 'named as a sign-up or promotion box' });
+        continue;
+      }
+      // One paragraph with a link or a button: the pitch itself.
+      if (!['P', 'DIV', 'LI', 'H3', 'H4', 'H5', 'H6', 'STRONG', 'EM', 'B', 'I', 'SECTION', 'ASIDE'].includes(el.tagName)) continue;
+      if (words > 40 || el.querySelectorAll('p').length > 2) continue;
+      if (!el.querySelector('a[href], button, input') && linkDensity(el, text) === 0) continue;
+      if (CALL.test(text) && OFFER.test(text)) found.push({ element: el, reason: `call to action "${text.slice(0, 50)}"` });
+    }
+    return found;
+  },
+});
+
+function hasProse(el: Element): boolean {
+  for (const p of el.querySelectorAll('p')) if (isProse(p)) return true;
+  return false;
+}
