@@ -28,7 +28,7 @@ const MAX_NOTE_LINE = 400;
 const BULLET = '[•·▪●◦‣\\-–—]';
 const LEGEND = new RegExp(`^\\s*(?:${BULLET}\\s*)?(${STAR_RUN})\\s*(?:[—–\\-:]\\s*)?(\\S[\\s\\S]*)$`, 'u');
 /** Several legends in one paragraph: «• ✱ - … • ✱✱ - …» or «*… **…». */
-const LEGEND_SPLIT = new RegExp(`\\s+(?=(?:[•·▪●]\\s*)?${STAR_RUN}\\s*(?:[—–\\-:]\\s*)?[\\p{Lu}«"„\\p{Ll}])`, 'u');
+const LEGEND_SPLIT = new RegExp(`(?<![•·▪●\\s])\\s+(?=(?:[•·▪●]\\s*)?${STAR_RUN}\\s*(?:[—–\\-:]\\s*)?[\\p{Lu}«"„\\p{Ll}])`, 'u');
 
 function legendEntries(line: string): LegendEntry[] | null {
   const text = foldSpaces(line);

@@ -73,13 +73,16 @@ export function moreSpecific(a: OrgCategory | null, b: OrgCategory | null): OrgC
  */
 const JURISDICTION = /Росси|РФ|Российск\p{L}*\s+Федераци|территори|Минюст|Генпрокуратур|суд|ФСБ|реестр|перечень|список|иноагент|иностранн\p{L}*\s+агент/iu;
 
+/** «(признана экстремистской и запрещена)»: a clause that is a status from its first word. */
+const STATUS_FIRST = /^\s*(?:(?:организаци\p{L}*|движени\p{L}*|деятельность(?:\s+\p{L}+)?|объединени\p{L}*|компани\p{L}*)\s+)?(?:признан|запрещ|внес[её]н|включ[её]н|объявлен)/iu;
+
 /** The longest disclaimer seen in the wild is about 200 characters (ФБК's four statuses). */
 const MAX_DISCLAIMER = 260;
 
 /** Whether a parenthetical's content is a disclaimer, and what it says. */
 export function disclaimerMeaning(content: string): NoteMeaning | null {
   if (content.length > MAX_DISCLAIMER) return null;
-  if (!JURISDICTION.test(content)) return null;
+  if (!JURISDICTION.test(content) && !STATUS_FIRST.test(content)) return null;
   // A disclaimer is one clause; prose in brackets has sentences of its own.
   if (/[.!?]\s+\p{Lu}/u.test(content)) return null;
   return noteMeaning(content);

@@ -10,7 +10,7 @@
  * the page marks, and names the registry knows to be unambiguous by themselves.
  */
 import type { AnnotationEvidence } from '../types.ts';
-import { CLOSING_QUOTES, OPENING_QUOTES, isLatin } from './patterns.ts';
+import { CLOSING_QUOTES, OPENING_QUOTES, QUOTES, isLatin } from './patterns.ts';
 import { compiledPatterns, type PatternKind, type StoredOrganization } from './registry.ts';
 import { disclaimerMeaning, noteMeaning, STAR_RUN, starCount, type NoteMeaning } from './marks.ts';
 
@@ -55,16 +55,29 @@ export interface LineFindings {
 const isSpace = (ch: string | undefined): boolean => ch !== undefined && /[\s\u00a0]/.test(ch);
 const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 
+const isQuote = (ch: string | undefined): boolean => ch !== undefined && QUOTES.includes(ch);
+
+/**
+ * A pattern may take the quotation marks around a name («батальон «Азов»») or inside it
+ * («Легион "Свобода России"»): enclosing ones are trimmed, a name's own pair is kept.
+ */
+function withoutEnclosingQuotes(text: string, from: number, to: number): Range {
+  let start = from;
+  let end = to;
+  const count = (): number => [...text.slice(start, end)].filter((ch) => isQuote(ch)).length;
+  if (isQuote(text[start]) && isQuote(text[end - 1]) && count() === 2) return { start: start + 1, end: end - 1 };
+  if (isQuote(text[start]) && count() % 2 === 1) start++;
+  if (isQuote(text[end - 1]) && count() % 2 === 1) end--;
+  return { start, end };
+}
+
 /** Every registry name in the text, quotation marks trimmed, longest first at each start. */
 export function registryCandidates(text: string): Candidate[] {
   const found: Candidate[] = [];
   for (const pattern of compiledPatterns()) {
     pattern.regex.lastIndex = 0;
     for (let m = pattern.regex.exec(text); m; m = pattern.regex.exec(text)) {
-      let start = m.index;
-      let end = m.index + m[0].length;
-      while (start < end && OPENING_QUOTES.includes(text[start]!)) start++;
-      while (end > start && CLOSING_QUOTES.includes(text[end - 1]!)) end--;
+      const { start, end } = withoutEnclosingQuotes(text, m.index, m.index + m[0].length);
       if (end <= start) continue;
       const quoted = OPENING_QUOTES.includes(text[start - 1] ?? '') && CLOSING_QUOTES.includes(text[end] ?? '');
       found.push({ org: pattern.org, kind: pattern.kind, start, end, quoted });
@@ -80,6 +93,19 @@ function closingBracket(text: string, open: number): number {
   for (let i = open; i < text.length && i < open + 400; i++) {
     if (text[i] === '(') depth++;
     else if (text[i] === ')') {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+/** Index of the bracket opening the one closed at `close`, or -1. */
+function openingBracket(text: string, close: number): number {
+  let depth = 0;
+  for (let i = close; i >= 0 && i > close - 400; i--) {
+    if (text[i] === ')') depth++;
+    else if (text[i] === '(') {
       depth--;
       if (depth === 0) return i;
     }
@@ -183,18 +209,21 @@ function readTail(text: string, nameEnd: number): Tail | null {
   skipQuotes();
   takeStars();
   skipQuotes();
-  let gap = pos;
-  while (isSpace(text[gap])) gap++;
-  if (text[gap] === '(' && gap - pos <= 2) {
+  // Up to two disclaimers: «Корпорация Meta (запрещена в РФ) (запрещена по решению властей РФ)».
+  for (let round = 0; round < 2; round++) {
+    let gap = pos;
+    while (isSpace(text[gap])) gap++;
+    if (text[gap] !== '(' || gap - pos > 2) break;
     const found = readDisclaimer(text, gap);
     if (found) {
-      disclaimer = found;
+      const previous = disclaimer as Disclaimer | null;
+      disclaimer = previous ? { ...previous, content: `${previous.content}; ${found.content}`, end: found.end } : found;
       removals.push(...found.removals);
       aliases.push(...found.aliases);
       pos = found.end;
       skipQuotes();
       takeStars();
-    } else if (stars === null) {
+    } else if (stars === null && round === 0) {
       // «Исламское государство» (ИГ)* — an alias in brackets, then the symbol for both.
       const close = closingBracket(text, gap);
       const after = close > 0 ? STAR_AT.exec(text.slice(close + 1)) : null;
@@ -204,7 +233,8 @@ function readTail(text: string, nameEnd: number): Tail | null {
         pos = close + 1;
         takeStars();
       }
-    }
+      break;
+    } else break;
   }
   if (stars === null && !disclaimer) return null;
   return { end: pos, stars, starRange, disclaimer, removals, aliases };
@@ -254,9 +284,19 @@ const PREFIX = new RegExp(
   'giu',
 );
 
-function longestEndingAt(candidates: readonly Candidate[], end: number): Candidate | null {
+/** A company's legal form after its name («Medusa Project SIA», «Meta Platforms, Inc.») belongs to the name. */
+const LEGAL_FORM = /,?[ \u00a0]+(?:Inc\.?|Ltd\.?|LLC|GmbH|SIA|AG|S\.A\.|z\.[ \u00a0]?s\.)$/u;
+
+function longestEndingAt(candidates: readonly Candidate[], end: number, text?: string): Candidate | null {
   let best: Candidate | null = null;
   for (const c of candidates) if (c.end === end && (!best || c.start < best.start)) best = c;
+  if (!best && text) {
+    const form = LEGAL_FORM.exec(text.slice(Math.max(0, end - 12), end));
+    if (form) {
+      const inner = longestEndingAt(candidates, end - form[0].length);
+      if (inner) return { ...inner, end };
+    }
+  }
   return best;
 }
 
@@ -281,7 +321,7 @@ export function findMarkedMentions(text: string, legendSays: (stars: number) => 
 
   const markAt = (nameEnd: number, evidenceIfPrefix?: { start: number; phrase: string; meaning: NoteMeaning | null }): boolean => {
     const tail = readTail(text, nameEnd);
-    const name = longestEndingAt(candidates, nameEnd);
+    const name = longestEndingAt(candidates, nameEnd, text);
     const starMeaning = tail?.stars != null ? legendSays(tail.stars) : undefined;
     // A symbol the legend explains as something else (a data footnote) is no mark.
     const starCounts = tail?.stars != null && starMeaning !== null && (starMeaning !== undefined || name !== null);
@@ -322,7 +362,7 @@ export function findMarkedMentions(text: string, legendSays: (stars: number) => 
     while (end > 0 && CLOSING_QUOTES.includes(text[end - 1]!) && !candidates.some((c) => c.end === end)) end--;
     if (text[end - 1] === ')') {
       // «Исламское государство» (ИГ)*: the name is before the brackets.
-      const open = text.lastIndexOf('(', end - 1);
+      const open = openingBracket(text, end - 1);
       let nameEnd = open;
       while (nameEnd > 0 && isSpace(text[nameEnd - 1])) nameEnd--;
       while (nameEnd > 0 && CLOSING_QUOTES.includes(text[nameEnd - 1]!) && !candidates.some((c) => c.end === nameEnd)) nameEnd--;

@@ -23,8 +23,8 @@ export const CLOSING_QUOTES = '»“”"\'›';
 const QUOTE_CLASS = `[${QUOTES}]`;
 const SPACE = '[\\s\\u00a0]+';
 const HYPHEN = '[-\\u2010\\u2011\\u2013]';
-/** Russian case endings are at most three letters (-ого, -ами, -ыми); four would reach «Азовское». */
-const ENDING = '\\p{Ll}{0,3}';
+/** Russian case endings are at most three letters (-ого, -ами, -ыми); four would reach «Азовское». Any case: headlines in capitals inflect too. */
+const ENDING = '\\p{L}{0,3}';
 /** A name never starts or ends inside a longer word: «ИГ» is not the start of «ИГИЛовцы». */
 const BEFORE = '(?<![\\p{L}\\p{N}_])';
 const AFTER = '(?![\\p{L}\\p{N}])';
