@@ -182,7 +182,22 @@ function headlineLists(ctx: FilterContext, stats: PageStats): FilterMatch[] {
     if (el.closest('article, [itemprop=articleBody]') && !RELATED_NAMING.test(classAndId(el)) && el.tagName !== 'ASIDE') continue;
     candidates.push({ element: el, reason: `${s.links} headline links ${describeElement(el)}` });
   }
-  return candidates;
+  return outermostOnly(candidates).flatMap((m) => {
+    const title = listTitle(m.element, stats);
+    return title ? [m, { element: title, reason: `title of ${m.reason}` }] : [m];
+  });
+}
+
+/**
+ * The title just before a list («関連記事», «Свежие новости», "Latest"), so that the whole block
+ * goes: a heading or a short unlinked line named as a title, directly preceding the list.
+ */
+function listTitle(list: Element, stats: PageStats): Element | null {
+  const prev = list.previousElementSibling;
+  if (!prev) return null;
+  const s = stats.get(prev);
+  if (s.chars === 0 || s.chars > 40 || s.links > 1 || s.h1) return null;
+  return /^H[2-6]$/.test(prev.tagName.toUpperCase()) || /title|head|caption/.test(classAndId(prev)) ? prev : null;
 }
 
 export const clickbaitSidebars = defineFilter({

@@ -37,13 +37,18 @@ const CALL_TO_FOLLOW = new RegExp(
     'мы в (telegram|телеграм|max|дзене|соцсетях|социальных сетях|vk|вк)',
     '(скачайте|установите|скачивайте) (наше |наши )?(мобильное )?приложени',
     '(подписаться|подпишитесь) на (нашу )?рассылку|утренн\\S* рассылк|получайте (главные )?новости',
-    'subscribe (to|for|now)|sign up (for|to)|get (our|the) .{0,30}newsletter|newsletter|follow (us|.{1,40}?) on|join (us|our)|we(’|\')re on (telegram|whatsapp)|download (our|the) app|get the app|add .{0,30} to google news',
+    // English calls name "us"/"our" or a newsletter: "Sign up for a Hulu account" in a deals
+    // article is the article's own advice, "Sign up for our newsletter" is the outlet's promo.
+    'subscribe (to|for) (us|our)|subscribe (now|today)|(sign up|subscribe) (for|to) (our|the|this|a) .{0,40}(newsletter|briefing|digest|alerts|podcast|channel)',
+    '(get|receive) (our|the) .{0,30}(newsletter|briefing)|newsletter.{0,40}(inbox|delivered|every (day|week|morning))',
+    'follow (us|.{1,40}?) on (telegram|twitter|x|facebook|instagram|google news|whatsapp|threads|bluesky|linkedin|youtube|tiktok|flipboard)',
+    'join (us|our .{0,30}) on|we(’|\')re on (telegram|whatsapp)|download (our|the .{0,30}) app|get the .{0,30}app|add .{0,30} to (your )?google news',
   ].join('|'),
 );
 
 /** The call opens the block: the shape of a promo line, not of a quote (« … », — said) or a sentence. */
 const CALL_OPENS =
-  /^(\d{1,2} )?(подписывайтесь|подпишитесь|подпишись|читайте нас|читайте .{0,30} (в|на) (telegram|телеграм|max|дзен|vk|вконтакте)|следите за|присоединяйтесь|все (ключевые|главные|важные) (события|новости)|мы в|скачайте|subscribe|sign up|follow|join|get (our|the)|download)/;
+  /^(\d{1,2} )?(подписывайтесь|подпишитесь|подпишись|читайте нас|читайте .{0,30} (в|на) (telegram|телеграм|max|дзен|vk|вконтакте)|следите за|присоединяйтесь|все (ключевые|главные|важные) (события|новости)|мы в|скачайте|subscribe to (our|us)|sign up for our|follow us|join us|get our|download our)/;
 
 /**
  * Words of reported speech. A paragraph that cites a channel as its source, or quotes someone
