@@ -104,12 +104,8 @@ export function createPopupModel(location: Location = window.location) {
       const id = await resolveTabId();
       if (id === null) return fail('tabGone');
       tabId = id;
-      let tab: { url?: string };
-      try {
-        tab = await browser.tabs.get(id);
-      } catch {
-        return fail('tabGone');
-      }
+      const tab: { url?: string } | undefined = await browser.tabs.get(id).catch(() => undefined);
+      if (!tab) return fail('tabGone');
       if (tab.url) pageUrl.value = tab.url;
       // With the reader's click the URL is known, and a closed page needs no attempt.
       if (isRestrictedUrl(tab.url)) {

@@ -1,0 +1,257 @@
+// @vitest-environment jsdom
+/**
+ * The popup's components as a reader meets them: what the article view shows, how the
+ * removal line reads in English and Russian, and the states that replace a blank popup.
+ * Components get plain props and signals; no browser API is involved.
+ */
+import { signal } from '@preact/signals';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { ArticleView } from '../../components/ArticleView.tsx';
+import { FilterPanel } from '../../components/FilterPanel.tsx';
+import { LoadingView } from '../../components/LoadingView.tsx';
+import { RemovalSummary, summarizeRemovals } from '../../components/RemovalSummary.tsx';
+import { StatusView } from '../../components/StatusView.tsx';
+import { Toolbar } from '../../components/Toolbar.tsx';
+import { FILTERS } from '../../utils/cleaner/filters/index.ts';
+import { createArticleSanitizer } from '../../utils/cleaner/sanitize.ts';
+import type { Article, ClutterFilter, Removal } from '../../utils/cleaner/types.ts';
+import { countOf, t } from '../../utils/i18n.ts';
+
+afterEach(cleanup);
+
+const sanitize = createArticleSanitizer(window);
+
+function article(overrides: Partial<Article> = {}): Article {
+  return {
+    title: 'The old harbour gets its tide back',
+    byline: 'Maria Lindqvist',
+    siteName: 'The Coastline Courier',
+    publishedTime: '2024-05-14T08:30:00Z',
+    lang: 'en',
+    dir: null,
+    excerpt: null,
+    html: '<p>Engineers removed the dam.</p><h2>What changes</h2><ul><li>Moorings rise</li></ul><blockquote><p>Tidal water is the cheapest cleaner.</p></blockquote><figure><img src="https://news.example/a.jpg" alt="Harbour"><figcaption>The basin</figcaption></figure><p><a href="https://news.example/report">the report</a></p>',
+    text: 'Engineers removed the dam.',
+    words: 460,
+    readingMinutes: 2,
+    ...overrides,
+  };
+}
+
+function renderArticle(a: Article, lang: 'en' | 'ru' = 'en', removals: Removal[] = []) {
+  return render(<ArticleView article={a} url="https://www.news.example/2024/harbour" removals={removals} lang={lang} sanitize={sanitize} />);
+}
+
+const removal = (filter: string, links: number, text = 'x'): Removal => ({ filter, reason: 'test', text, links });
+
+describe('ArticleView', () => {
+  test('shows site, title, byline, date and reading time', () => {
+    const { container } = renderArticle(article());
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('The old harbour gets its tide back');
+    expect(container.querySelector('.article-site')?.textContent).toBe('The Coastline Courier');
+    const meta = container.querySelector('.article-meta')!;
+    expect(meta.textContent).toContain('Maria Lindqvist');
+    expect(meta.textContent).toContain('May 14, 2024');
+    expect(meta.querySelector('time')?.getAttribute('datetime')).toBe('2024-05-14T08:30:00.000Z');
+    expect(meta.textContent).toContain('2 min read');
+  });
+
+  test('speaks the reader’s language in the meta line and keeps the page’s in the article', () => {
+    const { container } = renderArticle(article({ lang: 'en' }), 'ru');
+    expect(container.querySelector('.article-meta')?.textContent).toContain('14 мая 2024');
+    expect(container.querySelector('.article-meta')?.textContent).toContain('2 мин чтения');
+    expect(container.querySelector('.article-meta')?.getAttribute('lang')).toBe('ru');
+    expect(container.querySelector('article')?.getAttribute('lang')).toBe('en');
+  });
+
+  test('keeps a right-to-left article right to left', () => {
+    const { container } = renderArticle(article({ lang: 'he', dir: 'rtl' }));
+    expect(container.querySelector('article')?.getAttribute('dir')).toBe('rtl');
+    expect(container.querySelector('article')?.getAttribute('lang')).toBe('he');
+  });
+
+  test('ignores a direction that is neither ltr nor rtl', () => {
+    const { container } = renderArticle(article({ dir: 'sideways' }));
+    expect(container.querySelector('article')?.hasAttribute('dir')).toBe(false);
+  });
+
+  test('renders the body through the sanitizer: structure kept, links open in a new tab', () => {
+    const { container } = renderArticle(article());
+    const body = container.querySelector('.article-body')!;
+    expect(body.querySelector('h2')?.textContent).toBe('What changes');
+    expect(body.querySelector('ul li')?.textContent).toBe('Moorings rise');
+    expect(body.querySelector('blockquote')?.textContent).toBe('Tidal water is the cheapest cleaner.');
+    expect(body.querySelector('figure img')?.getAttribute('src')).toBe('https://news.example/a.jpg');
+    expect(body.querySelector('figcaption')?.textContent).toBe('The basin');
+    const link = body.querySelector('a')!;
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
+  test('hostile page HTML does not run: no scripts, handlers or javascript: links', () => {
+    const { container } = renderArticle(
+      article({ html: '<p>Text<img src="https://x.example/i.png" onerror="alert(1)"></p><script>alert(2)</script><a href="javascript:alert(3)">x</a><p onclick="alert(4)">y</p>' }),
+    );
+    const body = container.querySelector('.article-body')!;
+    expect(body.querySelector('script')).toBeNull();
+    expect(body.querySelector('[onerror], [onclick]')).toBeNull();
+    expect(body.querySelector('a')?.hasAttribute('href')).toBe(false);
+    expect(body.textContent).toContain('Text');
+  });
+
+  test('page metadata is shown as text, never as markup', () => {
+    const { container } = renderArticle(article({ byline: '<img src=x onerror=alert(1)>', title: '<b>Bold</b> title' }));
+    expect(container.querySelector('.article-byline')?.textContent).toBe('<img src=x onerror=alert(1)>');
+    expect(container.querySelector('h1')?.textContent).toBe('<b>Bold</b> title');
+    expect(container.querySelector('header img, h1 b')).toBeNull();
+  });
+
+  test('a byline that only repeats the site name is shown once', () => {
+    const { container } = renderArticle(article({ siteName: 'Газета.Ru', byline: 'газета.ru' }), 'ru');
+    expect(container.querySelector('.article-byline')).toBeNull();
+    expect(container.querySelector('.article-site')?.textContent).toBe('Газета.Ru');
+  });
+
+  test('without a site name the host stands in; without a title, a placeholder', () => {
+    const { container } = renderArticle(article({ siteName: null, title: '' }));
+    expect(container.querySelector('.article-site')?.textContent).toBe('news.example');
+    expect(container.querySelector('h1')?.textContent).toBe(t('en', 'noTitle'));
+  });
+
+  test('an unparseable date is shown as the page wrote it, and no date at all is left out', () => {
+    const odd = renderArticle(article({ publishedTime: 'вчера, 19:42' }));
+    expect(odd.container.querySelector('time')?.textContent).toBe('вчера, 19:42');
+    cleanup();
+    const none = renderArticle(article({ publishedTime: null }));
+    expect(none.container.querySelector('time')).toBeNull();
+  });
+
+  test('links to the original page, opening in a new tab', () => {
+    renderArticle(article());
+    const link = screen.getByRole('link', { name: /Original on news\.example/ });
+    expect(link.getAttribute('href')).toBe('https://www.news.example/2024/harbour');
+    expect(link.getAttribute('target')).toBe('_blank');
+  });
+});
+
+describe('RemovalSummary', () => {
+  const [cookies, promos, , sidebars] = FILTERS;
+  const removals = [
+    removal(cookies.id, 0, 'We use cookies'),
+    removal(promos.id, 1, 'Subscribe in Telegram'),
+    removal(promos.id, 1, 'Follow us on MAX'),
+    removal(sidebars.id, 20, 'Most read: twenty headlines'),
+  ];
+
+  test('one short line per filter, with the link count where it says more than the item count', () => {
+    expect(summarizeRemovals('en', removals)).toBe(
+      `Removed: ${countOf('en', cookies.noun, 1)}, ${countOf('en', promos.noun, 2)}, ${countOf('en', sidebars.noun, 1)} (20 links)`,
+    );
+  });
+
+  test('reads as Russian in Russian, plural forms included', () => {
+    expect(summarizeRemovals('ru', removals)).toBe(
+      `Убрано: ${countOf('ru', cookies.noun, 1)}, ${countOf('ru', promos.noun, 2)}, ${countOf('ru', sidebars.noun, 1)} (20 ссылок)`,
+    );
+    expect(summarizeRemovals('ru', [removal(sidebars.id, 21)])).toBe(`Убрано: ${countOf('ru', sidebars.noun, 1)} (21 ссылка)`);
+    expect(summarizeRemovals('ru', [removal(sidebars.id, 3)])).toBe(`Убрано: ${countOf('ru', sidebars.noun, 1)} (3 ссылки)`);
+  });
+
+  test('the cookie filter counts in words a reader uses', () => {
+    expect(countOf('en', cookies.noun, 1)).toMatch(/^1 cookie/);
+    expect(countOf('ru', cookies.noun, 1)).toMatch(/^1 уведомлени/);
+    expect(countOf('ru', cookies.noun, 2)).toMatch(/^2 уведомлени/);
+  });
+
+  test('nothing removed is said plainly, not as an empty list', () => {
+    render(<RemovalSummary lang="ru" removals={[]} />);
+    expect(screen.getByText(t('ru', 'removedNothing'))).toBeTruthy();
+    expect(document.querySelector('details')).toBeNull();
+  });
+
+  test('expands to every removed item’s text, labelled with its filter', () => {
+    const { container } = render(<RemovalSummary lang="en" removals={removals} />);
+    const details = container.querySelector('details')!;
+    expect(details.open).toBe(false);
+    fireEvent.click(container.querySelector('summary')!);
+    const items = [...container.querySelectorAll('.removal-list li')];
+    expect(items.map((li) => li.querySelector('.removal-text')?.textContent)).toEqual([
+      'We use cookies',
+      'Subscribe in Telegram',
+      'Follow us on MAX',
+      'Most read: twenty headlines',
+    ]);
+    expect(items[0]!.querySelector('.removal-filter')?.textContent).toBe(cookies.label.en);
+  });
+});
+
+describe('states', () => {
+  test('loading says so to screen readers and shows the outline of an article', () => {
+    const { container } = render(<LoadingView label={t('en', 'loading')} />);
+    expect(screen.getByRole('status').textContent).toContain('Reading the page…');
+    expect(container.querySelector('.skeleton')?.getAttribute('aria-hidden')).toBe('true');
+  });
+
+  test('a status has a title, an explanation, details and its action', () => {
+    const retry = vi.fn();
+    render(
+      <StatusView state="error" icon="alert" title={t('ru', 'errorTitle')} body={t('ru', 'errorBody')} detail="TypeError: x is undefined">
+        <button type="button" onClick={retry}>
+          {t('ru', 'retry')}
+        </button>
+      </StatusView>,
+    );
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Что-то пошло не так');
+    expect(screen.getByText(t('ru', 'errorBody'))).toBeTruthy();
+    expect(screen.getByText('TypeError: x is undefined')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Попробовать снова' }));
+    expect(retry).toHaveBeenCalledOnce();
+  });
+});
+
+describe('filters', () => {
+  const states = signal(FILTERS.map((filter, i) => ({ filter: filter as ClutterFilter, on: i !== 1 })));
+
+  test('one switch per filter plus annotations, each labelled and described', () => {
+    render(<FilterPanel id="p" lang="ru" states={states} annotationsOn={signal(true)} onToggle={() => {}} onToggleAnnotations={() => {}} />);
+    const switches = screen.getAllByRole('switch');
+    expect(switches).toHaveLength(FILTERS.length + 1);
+    for (const filter of FILTERS) {
+      const input = screen.getByRole('switch', { name: filter.label.ru }) as HTMLInputElement;
+      expect(input.getAttribute('aria-describedby')).toBeTruthy();
+      expect(document.getElementById(input.getAttribute('aria-describedby')!)?.textContent).toBe(filter.description.ru);
+    }
+    expect((screen.getByRole('switch', { name: FILTERS[1].label.ru }) as HTMLInputElement).checked).toBe(false);
+    expect((screen.getByRole('switch', { name: t('ru', 'annotations') }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  test('flipping a switch reports the filter and its new state', () => {
+    const onToggle = vi.fn();
+    const onToggleAnnotations = vi.fn();
+    render(<FilterPanel id="p" lang="en" states={states} annotationsOn={signal(true)} onToggle={onToggle} onToggleAnnotations={onToggleAnnotations} />);
+    fireEvent.click(screen.getByRole('switch', { name: FILTERS[0].label.en }));
+    expect(onToggle).toHaveBeenCalledWith(FILTERS[0].id, false);
+    fireEvent.click(screen.getByRole('switch', { name: FILTERS[1].label.en }));
+    expect(onToggle).toHaveBeenLastCalledWith(FILTERS[1].id, true);
+    fireEvent.click(screen.getByRole('switch', { name: t('en', 'annotations') }));
+    expect(onToggleAnnotations).toHaveBeenCalledWith(false);
+  });
+
+  test('the toolbar counts the filters that are on and says whether the panel is open', () => {
+    const onTogglePanel = vi.fn();
+    render(<Toolbar lang="en" inTab={false} states={states} panelId="p" panelOpen={false} onTogglePanel={onTogglePanel} onOpenInTab={() => {}} />);
+    const button = screen.getByRole('button', { name: /Filters/ });
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(button.textContent).toContain(`${FILTERS.length - 1}/${FILTERS.length}`);
+    fireEvent.click(button);
+    expect(onTogglePanel).toHaveBeenCalledOnce();
+    expect(screen.getByRole('button', { name: t('en', 'openInTab') })).toBeTruthy();
+  });
+
+  test('the full-tab view has no "open in a tab" button', () => {
+    render(<Toolbar lang="en" inTab states={states} panelId="p" panelOpen onTogglePanel={() => {}} onOpenInTab={() => {}} />);
+    expect(screen.queryByRole('button', { name: t('en', 'openInTab') })).toBeNull();
+    expect(screen.getByRole('button', { name: /Filters/ }).getAttribute('aria-expanded')).toBe('true');
+  });
+});

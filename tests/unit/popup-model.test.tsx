@@ -1,0 +1,242 @@
+// @vitest-environment jsdom
+/**
+ * The popup's model against WXT's fake browser: each way a page can answer the snapshot
+ * script (an article, a list, a refusal, a huge page, a PDF, garbage) must end in a state
+ * the reader can act on, and the filter switches must re-render at once and persist.
+ * `scripting.executeScript` is the one stub: it plays the page.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { createPopupModel, type PopupModel } from '../../entrypoints/popup/model.ts';
+import { ELEMENT_BUDGET, type PageSnapshot } from '../../utils/messaging.ts';
+import { loadSettings } from '../../utils/settings.ts';
+import { t } from '../../utils/i18n.ts';
+
+const FIXTURES = resolve(import.meta.dirname, '../fixtures/e2e');
+const ARTICLE_URL = 'https://news.example/harbour';
+const harbour = readFileSync(resolve(FIXTURES, 'harbour-english.html'), 'utf8');
+const listing = readFileSync(resolve(FIXTURES, 'listing.html'), 'utf8');
+
+const snapshot = (html: string | null, overrides: Partial<PageSnapshot> = {}): PageSnapshot => ({
+  url: ARTICLE_URL,
+  title: 'page',
+  contentType: 'text/html',
+  elementCount: 400,
+  html,
+  ...overrides,
+});
+
+type Inject = (details: { target: { tabId: number }; files?: string[]; func?: () => void }) => Promise<unknown>;
+let inject: ReturnType<typeof vi.fn<Inject>>;
+
+async function openTab(url: string): Promise<number> {
+  const tab = await fakeBrowser.tabs.create({ url });
+  return tab.id!;
+}
+
+/** The page answers the snapshot script with `answer`, or the browser refuses with it. */
+function pageAnswers(answer: PageSnapshot | Error | unknown): void {
+  inject.mockImplementation(async (details) => {
+    if (answer instanceof Error) throw answer;
+    return details.files ? [{ frameId: 0, result: answer }] : [{ frameId: 0, result: undefined }];
+  });
+}
+
+async function start(tabId: number, view = ''): Promise<PopupModel> {
+  const model = createPopupModel({ search: `?tabId=${tabId}${view}` } as Location);
+  await model.actions.start();
+  return model;
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  fakeBrowser.i18n.getUILanguage = () => 'en-US';
+  inject = vi.fn<Inject>();
+  fakeBrowser.scripting.executeScript = inject as unknown as typeof fakeBrowser.scripting.executeScript;
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('reading a page', () => {
+  test('an article page becomes the clean article', async () => {
+    pageAnswers(snapshot(harbour));
+    const model = await start(await openTab(ARTICLE_URL));
+    const view = model.view.value;
+    expect(view.kind).toBe('ready');
+    if (view.kind !== 'ready') return;
+    expect(view.result.article.title).toBe('The old harbour gets its tide back after forty years');
+    expect(view.result.article.text).toContain('Engineers removed the last section of the 1984 dam');
+    expect(inject).toHaveBeenCalledWith({ target: { tabId: expect.any(Number) }, files: ['/content-scripts/content.js'] });
+  });
+
+  test('relative links and images of the page resolve against the page, not the extension', async () => {
+    pageAnswers(snapshot(harbour));
+    const model = await start(await openTab(ARTICLE_URL));
+    const view = model.view.value;
+    if (view.kind !== 'ready') throw new Error(view.kind);
+    expect(view.result.article.html).toContain('src="https://news.example/img/harbour.svg"');
+    expect(view.result.article.html).toContain('href="https://news.example/region/harbour/consultation-2021"');
+  });
+
+  test('the UI language follows the browser', async () => {
+    fakeBrowser.i18n.getUILanguage = () => 'ru';
+    pageAnswers(snapshot(harbour));
+    const model = await start(await openTab(ARTICLE_URL));
+    expect(model.lang.value).toBe('ru');
+  });
+
+  test('a list page says "no article", and "show anyway" extracts it all the same', async () => {
+    pageAnswers(snapshot(listing));
+    const model = await start(await openTab(ARTICLE_URL));
+    expect(model.view.value.kind).toBe('not-readerable');
+    model.actions.showAnyway();
+    const view = model.view.value;
+    expect(view.kind).toBe('ready');
+    if (view.kind === 'ready') expect(view.result.article.text).toContain('Band D households will pay about £90 more');
+  });
+
+  test('a page with no text at all says so, even when forced', async () => {
+    pageAnswers(snapshot('<html><body><div></div></body></html>'));
+    const model = await start(await openTab(ARTICLE_URL));
+    model.actions.showAnyway();
+    expect(model.view.value.kind).toBe('no-article');
+  });
+});
+
+describe('pages that cannot be read', () => {
+  test.each(['chrome://settings', 'about:addons', 'https://chromewebstore.google.com/detail/x', 'file:///home/a.html'])(
+    '%s is closed, and nothing is injected',
+    async (url) => {
+      const model = await start(await openTab(url));
+      expect(model.view.value).toEqual({ kind: 'restricted', reason: 'closed' });
+      expect(inject).not.toHaveBeenCalled();
+    },
+  );
+
+  test('without the reader’s click the browser refuses: the popup says how to give access', async () => {
+    pageAnswers(new Error('Cannot access contents of the page. Extension manifest must request permission to access the respective host.'));
+    const model = await start(await openTab(ARTICLE_URL));
+    expect(model.view.value).toEqual({ kind: 'restricted', reason: 'no-access' });
+  });
+
+  test('a refusal that names a browser page is "closed"', async () => {
+    pageAnswers(new Error('Cannot access a chrome:// URL'));
+    const model = await start(await openTab(ARTICLE_URL));
+    expect(model.view.value).toEqual({ kind: 'restricted', reason: 'closed' });
+  });
+
+  test('a PDF in the viewer is closed', async () => {
+    pageAnswers(snapshot('<html><body><embed type="application/pdf"></body></html>', { contentType: 'application/pdf' }));
+    const model = await start(await openTab('https://news.example/report.pdf'));
+    expect(model.view.value).toEqual({ kind: 'restricted', reason: 'pdf' });
+  });
+
+  test('a page over the element budget asks first; "read anyway" lifts the budget once', async () => {
+    pageAnswers(snapshot(null, { elementCount: ELEMENT_BUDGET + 5 }));
+    const model = await start(await openTab(ARTICLE_URL));
+    expect(model.view.value).toEqual({ kind: 'too-large', elementCount: ELEMENT_BUDGET + 5 });
+    pageAnswers(snapshot(harbour, { elementCount: ELEMENT_BUDGET + 5 }));
+    inject.mockClear();
+    await model.actions.readAnyway();
+    expect(model.view.value.kind).toBe('ready');
+    // First the flag, then the snapshot script.
+    expect(inject.mock.calls.map(([details]) => (details.files ? 'snapshot' : 'flag'))).toEqual(['flag', 'snapshot']);
+  });
+});
+
+describe('errors read as sentences', () => {
+  test('a closed tab', async () => {
+    const model = await start(9999);
+    expect(model.view.value).toEqual({ kind: 'error', message: t('en', 'tabGone'), detail: null });
+  });
+
+  test('a page that answers with garbage', async () => {
+    pageAnswers({ url: 42 });
+    const model = await start(await openTab(ARTICLE_URL));
+    const view = model.view.value;
+    expect(view.kind).toBe('error');
+    if (view.kind === 'error') {
+      expect(view.message).toBe(t('en', 'errorBody'));
+      expect(view.detail).toMatch(/not a page/);
+    }
+  });
+
+  test('an unexpected injection failure keeps its detail and can be retried', async () => {
+    pageAnswers(new Error('Could not load file: content-scripts/content.js'));
+    const model = await start(await openTab(ARTICLE_URL));
+    expect(model.view.value).toEqual({ kind: 'error', message: t('en', 'errorBody'), detail: 'Could not load file: content-scripts/content.js' });
+    pageAnswers(snapshot(harbour));
+    await model.actions.retry();
+    expect(model.view.value.kind).toBe('ready');
+  });
+});
+
+describe('filter switches', () => {
+  const cookieText = 'We use cookies to personalise content';
+  const removedCookies = (model: PopupModel): boolean => {
+    const view = model.view.value;
+    if (view.kind !== 'ready') throw new Error(view.kind);
+    return view.result.removals.some((r) => r.filter === 'cookie-banners' && r.text.includes(cookieText));
+  };
+
+  test('a switch re-renders the article at once and is saved for every site', async () => {
+    pageAnswers(snapshot(harbour));
+    const model = await start(await openTab(ARTICLE_URL));
+    expect(removedCookies(model)).toBe(true);
+    const saving = model.actions.toggleFilter('cookie-banners', false);
+    // Before storage answers: the view already changed.
+    expect(removedCookies(model)).toBe(false);
+    await saving;
+    expect((await loadSettings()).filters['cookie-banners']).toBe(false);
+    expect(model.filterStates.value.find((s) => s.filter.id === 'cookie-banners')?.on).toBe(false);
+  });
+
+  test('a new popup starts with the saved switches', async () => {
+    pageAnswers(snapshot(harbour));
+    const first = await start(await openTab(ARTICLE_URL));
+    await first.actions.toggleFilter('cookie-banners', false);
+    const second = await start(await openTab(ARTICLE_URL));
+    expect(removedCookies(second)).toBe(false);
+  });
+
+  test('flipping the global switch drops a site override that would silently win over it', async () => {
+    await fakeBrowser.storage.local.set({ siteRules: { 'news.example': { 'cookie-banners': false }, 'other.example': { 'cookie-banners': false } } });
+    pageAnswers(snapshot(harbour));
+    const model = await start(await openTab(ARTICLE_URL));
+    expect(removedCookies(model)).toBe(false);
+    await model.actions.toggleFilter('cookie-banners', true);
+    expect(removedCookies(model)).toBe(true);
+    const saved = await loadSettings();
+    expect(saved.sites).toEqual({ 'other.example': { 'cookie-banners': false } });
+  });
+
+  test('the annotations switch is saved too', async () => {
+    pageAnswers(snapshot(harbour));
+    const model = await start(await openTab(ARTICLE_URL));
+    await model.actions.toggleAnnotations(false);
+    expect((await loadSettings()).annotations).toBe(false);
+  });
+});
+
+describe('open in a tab', () => {
+  test('opens popup.html for the same tab in the full-tab view', async () => {
+    pageAnswers(snapshot(harbour));
+    const tabId = await openTab(ARTICLE_URL);
+    const model = await start(tabId);
+    const close = vi.spyOn(window, 'close').mockImplementation(() => {});
+    await model.actions.openInTab();
+    const tabs = await fakeBrowser.tabs.query({});
+    expect(tabs.map((tab) => tab.url)).toContain(`chrome-extension://${fakeBrowser.runtime.id}/popup.html?tabId=${tabId}&view=tab`);
+    expect(close).toHaveBeenCalled();
+  });
+
+  test('the full-tab view knows it is one', async () => {
+    pageAnswers(snapshot(harbour));
+    const model = await start(await openTab(ARTICLE_URL), '&view=tab');
+    expect(model.inTab).toBe(true);
+  });
+});
