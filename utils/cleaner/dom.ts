@@ -248,3 +248,13 @@ export function outermostOnly<T extends { readonly element: Element }>(matches: 
     return true;
   });
 }
+
+/**
+ * Bylines and datelines: the author's name and the date are article metadata that the reader
+ * view shows, even when they sit in a block of links (`21/06/2014 Tony Carter · Books, News`).
+ */
+const BYLINE = 'time, [rel~=author], [itemprop~=author], [itemprop~=datePublished], [class*=byline], [class*=author], [class*=dateline]';
+
+export function holdsByline(el: Element): boolean {
+  return el.matches(BYLINE) || el.querySelector(BYLINE) !== null;
+}

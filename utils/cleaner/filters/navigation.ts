@@ -3,6 +3,7 @@ import {
   describeElement,
   growWrapper,
   holdsArticle,
+  holdsByline,
   linkShare,
   normalizeText,
   outermostOnly,
@@ -78,7 +79,7 @@ function declaredNavigation(el: Element, stats: PageStats): FilterMatch | null {
   }
   if (!why) return null;
   const s = stats.get(el);
-  if (!isLinkBlock(s) || holdsArticle(s, stats.page)) return null;
+  if (!isLinkBlock(s) || holdsArticle(s, stats.page) || holdsByline(el)) return null;
   return { element: el, reason: `${why} ${describeElement(el)}` };
 }
 
@@ -136,7 +137,7 @@ function relLinks(ctx: FilterContext, stats: PageStats): FilterMatch[] {
     if (!block || seen.has(block)) continue;
     seen.add(block);
     const s = stats.get(block);
-    if (s.links < (kind === 'tags' ? 2 : 1) || linkShare(s) < 0.5 || s.prose > 0 || holdsArticle(s, stats.page)) continue;
+    if (s.links < (kind === 'tags' ? 2 : 1) || linkShare(s) < 0.5 || s.prose > 0 || holdsArticle(s, stats.page) || holdsByline(block)) continue;
     matches.push({ element: block, reason: `${kind} ${describeElement(block)}` });
   }
   return matches;

@@ -2,6 +2,7 @@ import {
   blocksWithText,
   growWrapper,
   holdsArticle,
+  holdsByline,
   linkHost,
   linkShare,
   normalizeText,
@@ -101,7 +102,7 @@ function callsToFollow(ctx: FilterContext, stats: PageStats, blocks: readonly El
   for (const block of blocks) {
     const promo = growWrapper(block, stats, 40, PROMO_MAX_CHARS);
     const s = stats.get(promo);
-    if (s.chars > PROMO_MAX_CHARS || holdsArticle(s, stats.page) || inQuoteOrCaption(promo)) continue;
+    if (s.chars > PROMO_MAX_CHARS || holdsArticle(s, stats.page) || inQuoteOrCaption(promo) || holdsByline(promo)) continue;
     const text = normalizeText(visibleText(promo));
     if (!CALL_TO_FOLLOW.test(text) || REPORTED_SPEECH.test(text)) continue;
     const links = [...promo.querySelectorAll('a[href]')];
@@ -168,7 +169,8 @@ function readAlsoInserts(stats: PageStats, blocks: readonly Element[]): FilterMa
   const matches: FilterMatch[] = [];
   for (const block of blocks) {
     const labelText = normalizeText(visibleText(block));
-    if (!INSERT_LABEL.test(labelText) || inQuoteOrCaption(block)) continue;
+    const label = INSERT_LABEL.exec(labelText)?.[0];
+    if (!label || inQuoteOrCaption(block)) continue;
     // The label may be the block's title ("Читайте также" over a list): climb to the box
     // that starts with it and adds the links.
     let insert = block;
@@ -182,8 +184,11 @@ function readAlsoInserts(stats: PageStats, blocks: readonly Element[]): FilterMa
     if (s.links < 1 || s.links > INSERT_MAX_LINKS || s.chars > INSERT_MAX_CHARS) continue;
     // Mostly the label and the linked headlines: an ordinary paragraph that begins "По теме"
     // has text of its own.
-    const labelChars = labelText.replace(/\s/g, '').length;
+    const labelChars = label.replace(/\s/g, '').length;
     if (s.linkChars + labelChars < s.chars * 0.7) continue;
+    // A lone "Read more" link is the label itself, often the button that opens the rest of
+    // the article; an insert has a headline besides its label.
+    if (s.chars < labelChars + 12) continue;
     matches.push({ element: insert, reason: `insert «${quote(visibleText(insert), 60)}» (${s.links} link${s.links > 1 ? 's' : ''})` });
   }
   return matches;
