@@ -1,0 +1,103 @@
+/**
+ * Firefox smoke test: the e2e Firefox build (`npm run build:firefox` writes
+ * .output/firefox-mv2-e2e) installed in firefox-esr, the popup page opened as a tab for a
+ * served article, the clean article asserted. One browser for the file.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { ARTIFACTS_DIR, requireBuild } from './support/chromium.ts';
+import { launchFirefox, pollUntil, type FirefoxSession } from './support/firefox.ts';
+import { readPopup, type PopupReading } from './support/popup-dom.ts';
+import { startFixtureServer, type FixtureServer } from './support/server.ts';
+
+let server: FixtureServer;
+let firefox: FirefoxSession;
+/** An extension page used to ask the tabs API, as the popup itself would. */
+let probe: Page;
+
+beforeAll(async () => {
+  const extension = requireBuild('.output/firefox-mv2-e2e', 'npm run build:firefox');
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  server = await startFixtureServer();
+  firefox = await launchFirefox(extension);
+  probe = await firefox.openExtensionPage('/popup.html');
+});
+
+afterAll(async () => {
+  await firefox?.close();
+  await server?.close();
+});
+
+/** Opens `url` in a tab and returns the id the extension knows it by. */
+async function openTab(url: string): Promise<{ page: Page; tabId: number }> {
+  const page = await firefox.browser.newPage();
+  await page.goto(url);
+  const tabId = await pollUntil(
+    () =>
+      probe.evaluate(
+        // A match pattern has no port, so the query is for the host and the filter for the URL.
+        async (wanted) =>
+          (await (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).browser.tabs.query({ url: 'http://127.0.0.1/*' })).find(
+            (tab) => tab.url === wanted,
+          )?.id ?? null,
+        url,
+      ),
+    (id) => typeof id === 'number',
+    `a tab for ${url}`,
+  );
+  return { page, tabId: tabId! };
+}
+
+async function openPopup(tabId: number): Promise<{ popup: Page; shown: PopupReading }> {
+  const popup = await firefox.openExtensionPage(`/popup.html?tabId=${tabId}`);
+  await popup.setViewport({ width: 520, height: 600 });
+  const shown = await pollUntil(() => popup.evaluate(readPopup), (r) => r.view !== null && r.view !== 'loading', 'the popup to leave loading');
+  return { popup, shown };
+}
+
+test('the add-on is installed under its pinned origin and its popup page renders', async () => {
+  const reading = await probe.evaluate(readPopup);
+  expect(reading.view).not.toBeNull();
+  expect(firefox.origin).toMatch(/^moz-extension:\/\/[0-9a-f-]{36}$/);
+});
+
+test('an English news page reads clean: title, meta, body, image, no cookie banner', async () => {
+  const { page, tabId } = await openTab(server.url('/harbour-english.html'));
+  const { popup, shown } = await openPopup(tabId);
+  try {
+    expect(shown.view).toBe('ready');
+    expect(shown.title).toBe('The old harbour gets its tide back after forty years');
+    expect(shown.site).toBe('The Coastline Courier');
+    expect(shown.meta).toContain('Maria Lindqvist');
+    expect(shown.body).toContain('Engineers removed the last section of the 1984 dam on Tuesday morning');
+    expect(shown.body).toContain('What changes for the boats');
+    expect(shown.body).not.toContain('We use cookies to personalise content');
+    const image = await popup.evaluate(() => document.querySelector('.article-body img')?.getAttribute('src'));
+    expect(image).toBe(server.url('/img/harbour.svg'));
+    await popup.evaluate(() => document.fonts.ready.then(() => undefined));
+    await popup.screenshot({ path: join(ARTIFACTS_DIR, 'firefox-harbour-english.png'), fullPage: true });
+  } finally {
+    await popup.close();
+    await page.close();
+  }
+});
+
+test('the Russian news page reads clean, in Russian', async () => {
+  const { page, tabId } = await openTab(server.url('/gazeta-putin-olland.html'));
+  const { popup, shown } = await openPopup(tabId);
+  try {
+    expect(shown.view).toBe('ready');
+    expect(shown.lang).toBe('ru');
+    expect(shown.title).toMatch(/^Путин и Олланд договорились о координации действий военных в борьбе с ИГ\*? в Сирии$/);
+    expect(shown.body).toContain('Отмечается, что диалог главы двух государств намерены продолжить 26 ноября на встрече в Москве.');
+    for (const clutter of ['На сайте используются cookies', 'Подписывайтесь на Газету.Ru в MAX', 'Новости и материалы']) {
+      expect(shown.body).not.toContain(clutter);
+    }
+    await popup.screenshot({ path: join(ARTIFACTS_DIR, 'firefox-gazeta-fixture.png'), fullPage: true });
+  } finally {
+    await popup.close();
+    await page.close();
+  }
+});
