@@ -131,10 +131,13 @@ function networkWidgets(ctx: FilterContext, stats: PageStats): FilterMatch[] {
   return matches;
 }
 
-/** A frame around a widget: empty (filled by script later) or a list of links with a title at most. */
+/**
+ * A frame around a widget: empty (filled by script later) or a list of links with a title at
+ * most. Never a paragraph: «Источник: СМИ2» in the article is a sentence, not a widget.
+ */
 function isWidgetFrame(el: Element, stats: PageStats): boolean {
   const s = stats.get(el);
-  return s.prose === 0 && !s.h1 && (s.chars <= 60 || linkShare(s) >= 0.6);
+  return el.tagName.toUpperCase() !== 'P' && s.prose === 0 && !s.h1 && (s.chars <= 60 || linkShare(s) >= 0.6);
 }
 
 /**

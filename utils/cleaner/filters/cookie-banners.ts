@@ -91,9 +91,10 @@ const NOTICE_WORDS = /cookie|куки|персональн|consent|gdpr|privacy|
 /**
  * What the notice is about. A notice names cookies, or the processing of personal data that
  * Russian law (152-ФЗ) makes sites announce; "privacy" alone is every footer's link.
+ * (`\b` only knows Latin letters, so the Russian word gets its own boundary.)
  */
 const COOKIE_TOPIC =
-  /\bcookies?\b|\bкуки\b|файл\S* cookie|персональн\S* данн|обработк\S* (ваших )?данн|tracking technolog|similar technolog|метрическ\S* программ|яндекс\.?\s?метрик/;
+  /\bcookies?\b|(^|[^а-я])куки|файл\S* cookie|персональн\S* данн|обработк\S* (ваших )?данн|tracking technolog|similar technolog|метрическ\S* программ|яндекс\.?\s?метрик/;
 
 /**
  * How a notice talks to the reader, as opposed to an article that talks about cookies: it
