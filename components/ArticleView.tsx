@@ -1,7 +1,11 @@
 import type { ComponentChildren } from 'preact';
-import type { Article, Lang, Removal } from '../utils/cleaner/types.ts';
+import { useRef } from 'preact/hooks';
+import type { Annotation, Article, Lang, Removal } from '../utils/cleaner/types.ts';
 import type { ArticleSanitizer } from '../utils/cleaner/sanitize.ts';
 import { t } from '../utils/i18n.ts';
+import { AnnotationList } from './AnnotationList.tsx';
+import { AnnotationNotes } from './AnnotationNotes.tsx';
+import { AnnotationTitle } from './AnnotationTitle.tsx';
 import { Icon } from './Icon.tsx';
 import { RemovalSummary } from './RemovalSummary.tsx';
 import { SafeHtml } from './SafeHtml.tsx';
@@ -34,11 +38,14 @@ export function ArticleView(props: {
   article: Article;
   url: string;
   removals: readonly Removal[];
+  annotations?: readonly Annotation[];
   lang: Lang;
   sanitize: ArticleSanitizer;
   children?: ComponentChildren;
 }) {
   const { article, lang } = props;
+  const annotations = props.annotations ?? [];
+  const root = useRef<HTMLElement>(null);
   const page = httpUrl(props.url);
   const host = page?.hostname.replace(/^www\./, '') ?? '';
   const site = article.siteName ?? host;
@@ -47,10 +54,10 @@ export function ArticleView(props: {
   const date = formatDate(article.publishedTime, lang);
   const dir = article.dir === 'rtl' || article.dir === 'ltr' ? article.dir : undefined;
   return (
-    <article class="article" lang={article.lang ?? undefined} dir={dir}>
+    <article ref={root} class="article" lang={article.lang ?? undefined} dir={dir}>
       <header class="article-header">
         {site && <p class="article-site">{site}</p>}
-        <h1 class="article-title">{article.title || t(lang, 'noTitle')}</h1>
+        <h1 class="article-title">{article.title ? <AnnotationTitle title={article.title} annotations={annotations} /> : t(lang, 'noTitle')}</h1>
         <p class="article-meta" lang={lang} dir="auto">
           {byline && <span class="article-byline">{byline}</span>}
           {date && (
@@ -63,8 +70,10 @@ export function ArticleView(props: {
         <div lang={lang} dir="auto">
           <RemovalSummary lang={lang} removals={props.removals} />
         </div>
+        <AnnotationList annotations={annotations} lang={lang} />
       </header>
       <SafeHtml class="article-body" html={article.html} sanitize={props.sanitize} />
+      <AnnotationNotes root={root} annotations={annotations} lang={lang} />
       {props.children}
       {page && (
         <footer class="article-footer" lang={lang}>

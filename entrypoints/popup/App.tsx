@@ -98,7 +98,7 @@ function ViewBody({ view, lang, model, sanitize }: { view: ViewState; lang: Lang
       );
     case 'ready':
       return (
-        <ArticleView article={view.result.article} url={view.result.url} removals={view.result.removals} lang={lang} sanitize={sanitize} />
+        <ArticleView article={view.result.article} url={view.result.url} removals={view.result.removals} annotations={view.result.annotations} lang={lang} sanitize={sanitize} />
       );
   }
 }
