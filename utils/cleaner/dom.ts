@@ -258,3 +258,18 @@ const BYLINE = 'time, [rel~=author], [itemprop~=author], [itemprop~=datePublishe
 export function holdsByline(el: Element): boolean {
   return el.matches(BYLINE) || el.querySelector(BYLINE) !== null;
 }
+
+/**
+ * Whether `el` stands between the article's paragraphs: its parent has at least two prose
+ * paragraphs of its own. A footer, a list of links or a header there belongs to the article
+ * (a source line, a list of documents), even on sites that wrap articles in plain <div>s.
+ */
+export function sitsAmongProse(el: Element, stats: PageStats): boolean {
+  const parent = el.parentElement;
+  if (!parent || parent.tagName === 'BODY') return false;
+  let prose = 0;
+  for (const child of parent.children) {
+    if (child !== el && child.tagName.toUpperCase() === 'P' && stats.get(child).prose > 0 && ++prose >= 2) return true;
+  }
+  return false;
+}

@@ -9,6 +9,7 @@ import {
   normalizeText,
   outermostOnly,
   pageStats,
+  sitsAmongProse,
   type BlockStats,
   type PageStats,
 } from '../dom.ts';
@@ -172,8 +173,8 @@ function titledBlocks(ctx: FilterContext, stats: PageStats): FilterMatch[] {
 /**
  * Lists of headlines without a title: news feeds down the side, "sausage" strips, teaser
  * grids. At least five links whose texts read as headlines and make up most of the block.
- * Inside the article such a list may be the article's own chronology, so there it needs the
- * naming of a related block.
+ * Inside the article, or between its paragraphs, such a list may be the article's own
+ * chronology, so there it needs the naming of a related block.
  */
 function headlineLists(ctx: FilterContext, stats: PageStats): FilterMatch[] {
   const body = ctx.doc.body;
@@ -182,7 +183,8 @@ function headlineLists(ctx: FilterContext, stats: PageStats): FilterMatch[] {
   for (const el of body.querySelectorAll('ul, ol, div, section, aside, table, td')) {
     const s = stats.get(el);
     if (!isHeadlineList(s, 5) || linkShare(s) < 0.7 || avgLinkChars(s) < HEADLINE_MIN_AVG_CHARS || holdsArticle(s, stats.page)) continue;
-    if (el.closest('article, [itemprop=articleBody]') && !RELATED_NAMING.test(classAndId(el)) && el.tagName !== 'ASIDE') continue;
+    const inArticle = el.closest('article, [itemprop=articleBody]') !== null || sitsAmongProse(el, stats);
+    if (inArticle && !RELATED_NAMING.test(classAndId(el)) && el.tagName.toUpperCase() !== 'ASIDE') continue;
     candidates.push({ element: el, reason: `${s.links} headline links ${describeElement(el)}` });
   }
   return outermostOnly(candidates).flatMap((m) => {

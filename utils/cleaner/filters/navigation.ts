@@ -8,6 +8,7 @@ import {
   normalizeText,
   outermostOnly,
   pageStats,
+  sitsAmongProse,
   visibleText,
   type BlockStats,
   type PageStats,
@@ -84,8 +85,8 @@ function declaredNavigation(el: Element, stats: PageStats): FilterMatch | null {
 }
 
 /**
- * The page's header and footer: logo, menus, copyright, contacts. Only outside the article,
- * never with the headline in it, and a header must be mostly links — an article header
+ * The page's header and footer: logo, menus, copyright, contacts. Only outside the article
+ * (not in its container, not between its paragraphs), never with the headline in it, and a header must be mostly links — an article header
  * standing outside <article> is mostly its title and lead.
  */
 function siteChrome(el: Element, stats: PageStats): FilterMatch | null {
@@ -95,7 +96,7 @@ function siteChrome(el: Element, stats: PageStats): FilterMatch | null {
   const isFooter = tag === 'FOOTER' || role === 'contentinfo' || naming === 'footer';
   const isHeader = tag === 'HEADER' || role === 'banner' || naming === 'header' || naming === 'masthead';
   if (!isFooter && !isHeader) return null;
-  if (el.parentElement?.closest(ARTICLE_CONTAINER) || el.querySelector(ARTICLE_CONTAINER)) return null;
+  if (el.parentElement?.closest(ARTICLE_CONTAINER) || el.querySelector(ARTICLE_CONTAINER) || sitsAmongProse(el, stats)) return null;
   const s = stats.get(el);
   if (s.h1 || s.links < 1 || holdsArticle(s, stats.page)) return null;
   if (isHeader && (s.links < 2 || linkShare(s) < 0.4 || el.querySelector('h2, time'))) return null;
@@ -104,14 +105,15 @@ function siteChrome(el: Element, stats: PageStats): FilterMatch | null {
 
 /**
  * Menus without markup: a block of at least four links with short labels and almost no other
- * text, outside the article. Inside the article such a list may be the article's own (a list
- * of documents, a table of contents), so it needs one of the declared signs above.
+ * text, outside the article. Inside the article, or between its paragraphs, such a list may
+ * be the article's own (a list of documents, a table of contents), so there it needs one of
+ * the declared signs above.
  */
 function plainMenu(el: Element, stats: PageStats): FilterMatch | null {
   const s = stats.get(el);
   if (s.links < MENU_MIN_LINKS || linkShare(s) < 0.8 || avgLinkChars(s) > MENU_MAX_AVG_LINK_CHARS || s.prose > 0) return null;
   if (!/^(UL|OL|DIV|SECTION|ASIDE|MENU|P|TD|SPAN)$/.test(el.tagName.toUpperCase())) return null;
-  if (el.closest(ARTICLE_CONTAINER) || holdsArticle(s, stats.page)) return null;
+  if (el.closest(ARTICLE_CONTAINER) || sitsAmongProse(el, stats) || holdsArticle(s, stats.page)) return null;
   return { element: el, reason: `menu of ${s.links} short links ${describeElement(el)}` };
 }
 
