@@ -16,7 +16,8 @@ function BrandMark() {
 /** A thin bar that stays on top while the article scrolls: the name, the filters, "open in a tab". */
 export function Toolbar(props: {
   lang: Lang;
-  inTab: boolean;
+  /** Offered only when there is an article to show in a tab. */
+  canOpenInTab: boolean;
   states: ReadonlySignal<{ filter: ClutterFilter; on: boolean }[]>;
   panelId: string;
   panelOpen: boolean;
@@ -47,7 +48,7 @@ export function Toolbar(props: {
             {on}/{states.length}
           </span>
         </button>
-        {!props.inTab && (
+        {props.canOpenInTab && (
           <button type="button" class="tool" onClick={props.onOpenInTab}>
             <Icon name="external" />
             <span>{t(lang, 'openInTab')}</span>

@@ -29,7 +29,7 @@ export function App({ model }: { model: PopupModel }) {
     <div class="app" data-layout={model.inTab ? 'tab' : 'popup'}>
       <Toolbar
         lang={lang}
-        inTab={model.inTab}
+        canOpenInTab={!model.inTab && view.kind === 'ready'}
         states={model.filterStates}
         panelId={PANEL_ID}
         panelOpen={panelOpen}

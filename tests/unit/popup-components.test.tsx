@@ -240,7 +240,7 @@ describe('filters', () => {
 
   test('the toolbar counts the filters that are on and says whether the panel is open', () => {
     const onTogglePanel = vi.fn();
-    render(<Toolbar lang="en" inTab={false} states={states} panelId="p" panelOpen={false} onTogglePanel={onTogglePanel} onOpenInTab={() => {}} />);
+    render(<Toolbar lang="en" canOpenInTab states={states} panelId="p" panelOpen={false} onTogglePanel={onTogglePanel} onOpenInTab={() => {}} />);
     const button = screen.getByRole('button', { name: /Filters/ });
     expect(button.getAttribute('aria-expanded')).toBe('false');
     expect(button.textContent).toContain(`${FILTERS.length - 1}/${FILTERS.length}`);
@@ -249,8 +249,8 @@ describe('filters', () => {
     expect(screen.getByRole('button', { name: t('en', 'openInTab') })).toBeTruthy();
   });
 
-  test('the full-tab view has no "open in a tab" button', () => {
-    render(<Toolbar lang="en" inTab states={states} panelId="p" panelOpen onTogglePanel={() => {}} onOpenInTab={() => {}} />);
+  test('without an article to move (or already in a tab) there is no "open in a tab" button', () => {
+    render(<Toolbar lang="en" canOpenInTab={false} states={states} panelId="p" panelOpen onTogglePanel={() => {}} onOpenInTab={() => {}} />);
     expect(screen.queryByRole('button', { name: t('en', 'openInTab') })).toBeNull();
     expect(screen.getByRole('button', { name: /Filters/ }).getAttribute('aria-expanded')).toBe('true');
   });
