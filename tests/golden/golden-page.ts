@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { decodeHtml } from '../../utils/cleaner/decode.ts';
 import { foldSpaces } from '../../utils/cleaner/dom.ts';
 import { cleanDocument } from '../../utils/cleaner/pipeline.ts';
-import type { CleanResult } from '../../utils/cleaner/types.ts';
+import type { Annotation, CleanResult } from '../../utils/cleaner/types.ts';
 import { parseDocument, type DomName } from '../dom.ts';
 
 export const PAGES_DIR = join(import.meta.dirname, 'pages');
@@ -176,6 +176,36 @@ export function sourceText(page: GoldenPage): string {
   const doc = parseDocument(page.html, page.meta.url, 'linkedom');
   for (const el of doc.querySelectorAll('script, style, noscript, template')) el.remove();
   return foldSpaces(`${doc.title}\n${doc.body?.textContent ?? ''}`);
+}
+
+/**
+ * The annotator takes a page's marks out of the reading flow («ИГ*» reads «ИГ»,
+ * «(организация запрещена в России)» goes into the note) and records each one in its
+ * annotation. A hand-written string copied from the page still holds when it reads the same
+ * with exactly those recorded marks taken out: the words are all there, and the mark has
+ * moved somewhere the reader can reach it. A mark dropped without a record matches neither.
+ */
+export function readings(expected: string, annotations: readonly Pick<Annotation, 'mentions'>[]): string[] {
+  let stripped = expected;
+  for (const annotation of annotations) {
+    for (const mention of annotation.mentions) {
+      if (!mention.mark) continue;
+      const mark = escapeRegExp(mention.mark);
+      const name = escapeRegExp(mention.text);
+      // A symbol or parenthetical follows the name; a prefix ("запрещенной в России организации") precedes it.
+      stripped = stripped
+        .replace(new RegExp(`(${name}${CLOSING_QUOTE})\\s?${mark}`, 'g'), '$1')
+        .replace(new RegExp(`${mark}\\s?(${OPENING_QUOTE}${name})`, 'g'), '$1');
+    }
+  }
+  return stripped === expected ? [expected] : [expected, foldSpaces(stripped)];
+}
+
+const CLOSING_QUOTE = '[»"”\']?';
+const OPENING_QUOTE = '[«"“\']?';
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export function knownFailureFor(asserts: PageAsserts, key: string, dom: DomName): KnownFailure | null {
