@@ -17,6 +17,7 @@ import { authorBio } from '../../utils/cleaner/postprocess/author-bio.ts';
 import { articleMetadata } from '../../utils/cleaner/postprocess/article-metadata.ts';
 import { titleDuplicate } from '../../utils/cleaner/postprocess/title-duplicate.ts';
 import { adLabels } from '../../utils/cleaner/postprocess/ad-labels.ts';
+import { affiliateDisclosures } from '../../utils/cleaner/postprocess/affiliate-disclosures.ts';
 import { articleText } from '../../utils/cleaner/text.ts';
 import { DOMS, parseDocument, type DomName } from '../dom.ts';
 
@@ -47,6 +48,12 @@ describe.each(DOMS)('post-processing steps under %s', (dom) => {
       expect(text).not.toContain('Share on Facebook');
     });
 
+    it('drops print-only citations and headers, however long', () => {
+      const citation = `Citation: ${P1} ${P2} This document is subject to copyright.`;
+      const text = clean(dom, hiddenText, `<div class="print-header">https://news.example/x</div>${STORY}<div class="d-none d-print-block"><p>${citation}</p></div>`);
+      expect(text).toBe([P1, P2, P3].join('\n\n'));
+    });
+
     it('keeps text hidden only on some screens, and long collapsed story text', () => {
       const long = `${P2} ${P3}`;
       const text = clean(dom, hiddenText, `${STORY}<p class="hidden-xs">Shown on desktops</p><div class="hidden"><p>${long}</p></div>`);
@@ -67,6 +74,12 @@ describe.each(DOMS)('post-processing steps under %s', (dom) => {
       expect(text.startsWith(P1)).toBe(true);
       expect(text).not.toContain('Sign In');
       expect(text).not.toContain('©2024');
+    });
+
+    it('drops the page\'s own address printed on its own line, not an address in a sentence', () => {
+      const text = clean(dom, pageChrome, `<div><span>${URL_}</span></div>${STORY}<p>The plan is at <span>${URL_}</span> for all to read.</p>`);
+      expect(text.startsWith(P1)).toBe(true);
+      expect(text).toContain(`The plan is at ${URL_} for all to read.`);
     });
 
     it('keeps a story sentence about copyright and a list of linked sources', () => {
@@ -110,6 +123,26 @@ describe.each(DOMS)('post-processing steps under %s', (dom) => {
       expect(root.querySelectorAll('img')).toHaveLength(2);
     });
 
+    it('cuts a credit written at the end of a caption, across nodes, keeping the caption', () => {
+      const text = clean(
+        dom,
+        imageCredits,
+        `${STORY}<figure><img src="a.jpg"><figcaption>A worker loads trims into his truck. (AP Photo/Alan Diaz, File)</figcaption></figure>
+         <div class="photo"><p>The protests grew in size (Image: <b>GETTY</b> )</p></div>
+         <figure><img src="b.jpg"><figcaption>The sheikh in Dubai on Nov. 13, 2017. Natalie Naccache | Bloomberg | Getty Images</figcaption></figure>`,
+      );
+      expect(text).toContain('A worker loads trims into his truck.');
+      expect(text).toContain('The protests grew in size');
+      expect(text).toContain('The sheikh in Dubai on Nov. 13, 2017.');
+      expect(text).not.toMatch(/AP Photo|GETTY|Naccache|Getty Images/);
+    });
+
+    it('keeps a wire dateline and an abbreviation in brackets', () => {
+      const text = clean(dom, imageCredits, `<p>HANOI, Vietnam (AP)</p>${STORY}<p>The patient record (ePA)</p>`);
+      expect(text).toContain('HANOI, Vietnam (AP)');
+      expect(text).toContain('The patient record (ePA)');
+    });
+
     it('keeps a caption that merely starts with a credit-like word, and a sentence about sources', () => {
       const text = clean(dom, imageCredits, `${STORY}<figure><img src="t.jpg"><figcaption>Picture the trail in ten years</figcaption></figure><p>Source code for the city app is public.</p>`);
       expect(text).toContain('Picture the trail in ten years');
@@ -139,6 +172,12 @@ describe.each(DOMS)('post-processing steps under %s', (dom) => {
       );
       expect(text).not.toMatch(/Related coverage|Survey splits|worth the wait|next county/);
       expect(text).toContain(`${P3} Again.`);
+    });
+
+    it('drops a list of headline links after the story, but not a list of sources', () => {
+      const list = '<ul><li><a href="/a">15 Amazing Images of Stars</a></li><li><a href="/b">11 Fascinating Facts About Our Galaxy</a></li><li><a href="/c">The Biggest Unanswered Questions</a></li></ul>';
+      expect(clean(dom, relatedLinks, `${STORY}${list}`)).toBe([P1, P2, P3].join('\n\n'));
+      expect(clean(dom, relatedLinks, `${STORY}<h4>Sources</h4>${list}`)).toContain('15 Amazing Images of Stars');
     });
 
     it('keeps a heading of the story and the paragraphs under it', () => {
@@ -235,6 +274,17 @@ describe.each(DOMS)('post-processing steps under %s', (dom) => {
 
     it('keeps a story sentence about advertising', () => {
       expect(clean(dom, adLabels, `${STORY}<p>Advertisement spending fell.</p>`)).toContain('Advertisement spending fell.');
+    });
+  });
+  describe('affiliate-disclosures', () => {
+    it('drops the site\'s own affiliate notice', () => {
+      const text = clean(dom, affiliateDisclosures, `<p><em>This post may contain affiliate and/or referral links. Please see my disclosure page.</em></p>${STORY}<p>As an Amazon Associate I earn from qualifying purchases.</p>`);
+      expect(text).toBe([P1, P2, P3].join('\n\n'));
+    });
+
+    it('keeps a story about affiliate marketing', () => {
+      const para = 'Publishers that use affiliate links earn a commission on each sale, the report found.';
+      expect(clean(dom, affiliateDisclosures, `${STORY}<p>${para}</p>`)).toContain(para);
     });
   });
 });

@@ -27,6 +27,8 @@ const READING_TIME =
   /^(reading time|read time|tempo de leitura|tiempo de lectura|время чтения|lesezeit|temps de lecture)\b|\b\d+\s*(min|mins|minute|minutes|minuto|minutos|мин|минут[ау]?)\.?\s*(read|reading|de leitura|de lectura|чтения|lesezeit)\b/i;
 /** Tags and categories under a story: "Filed under …", "Tags: …", "Posted in …". */
 const TAGS = /^(filed under|tags?\s*:|tagged( with)?\s*:?|posted in|categories\s*:|category\s*:|topics?\s*:|темы\s*:|теги\s*:|рубрика\s*:|marcadores\s*:|schlagwörter\s*:)/i;
+/** "SOURCE: News agencies" under a wire story. */
+const SOURCE = /^(sources?|via|источник|fonte|fuente|quelle)\s*:/i;
 /** "12 comments", "Comments (3)", "View comments". */
 const COMMENTS = /^(\d+\s+(comments?|комментари\w*|comentários?|comentarios?)|(view |show |leave a |add a |no )?comments?( \(\d+\))?|комментари\w*( \(\d+\))?)$/i;
 
@@ -76,6 +78,7 @@ function metadataReason(el: Element, text: string, words: number, story: StoryMa
   if (byline && repeatsByline(text, byline)) return 'repeats the byline';
   if (READING_TIME.test(text)) return 'reading time';
   if (TAGS.test(text)) return 'tags or categories';
+  if (story.after(el) && words <= 10 && SOURCE.test(text)) return 'the wire source line';
   if (COMMENTS.test(text)) return 'comment count';
   if (isDateLine(text)) return 'a date line';
   if (story.before(el) && words <= 2 && linkDensity(el, text) >= 0.9 && !/^H[1-6]$/.test(el.tagName) && linksToSection(el)) return 'a section label';

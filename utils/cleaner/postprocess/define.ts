@@ -16,10 +16,20 @@ export interface PostContext {
   readonly lang: string;
 }
 
-export interface PostMatch {
+/** An element to remove. */
+export interface ElementMatch {
   readonly element: Element;
   readonly reason: string;
 }
+
+/** The tail of a text node to cut, from `from` to its end (a credit after a caption). */
+export interface TextTailMatch {
+  readonly text: Text;
+  readonly from: number;
+  readonly reason: string;
+}
+
+export type PostMatch = ElementMatch | TextTailMatch;
 
 export interface PostStep {
   /** kebab-case; equals the file name. */
@@ -27,7 +37,7 @@ export interface PostStep {
   /** Why what the step removes is not article text on the web at large. */
   readonly why: string;
   /** Pure: reads the article element, never changes it. */
-  detect(ctx: PostContext): PostMatch[];
+  detect(ctx: PostContext): readonly PostMatch[];
 }
 
 export const definePostStep = <const S extends PostStep>(step: S): S => step;

@@ -9,8 +9,8 @@ const HIDDEN = new Set(['hidden', 'hide', 'hdn', 'invisible', 'offscreen', 'visu
 /** Cards that pop up on hover over a name or link, hidden until then. */
 const HOVER_CARDS = new Set(['rollover', 'tooltip', 'popover', 'hovercard', 'flyout']);
 /**
- * "hidden-xs", "hidden-print", "d-none d-md-block": hidden on one screen size or medium
- * only, shown on the desktop screen the page was read on.
+ * "hidden-xs", "hidden-print": hidden on one screen size or medium only, shown on the
+ * desktop screen the page was read on.
  */
 const RESPONSIVE = new Set(['xs', 'sm', 'md', 'lg', 'xl', 'xxl', 'mobile', 'phone', 'tablet', 'desktop', 'print', 'small', 'large', 'block', 'inline', 'flex']);
 
@@ -25,7 +25,13 @@ export const hiddenText = definePostStep({
     for (const el of root.querySelectorAll('[class], [id]')) {
       const words = classWords(el);
       const srOnly = (words.has('sr') && words.has('only')) || (words.has('visually') && words.has('hidden')) || (words.has('screen') && words.has('reader'));
-      const hidden = srOnly || ([...words].some((w) => HIDDEN.has(w)) && ![...words].some((w) => RESPONSIVE.has(w)));
+      const printOnly = isPrintOnly(el);
+      const hidden =
+        srOnly ||
+        printOnly ||
+        hiddenByUtilityClass(el) ||
+        ([...words].some((w) => HIDDEN.has(w)) && ![...words].some((w) => RESPONSIVE.has(w))) ||
+        (words.has('print') && (words.has('header') || words.has('footer') || words.has('url') || words.has('logo')));
       const hover = [...words].some((w) => HOVER_CARDS.has(w)) && isCardAfterTrigger(el);
       if (!hidden && !hover) continue;
       // Long text under a hiding class is a collapsed part of the story ("read more" that
@@ -33,13 +39,31 @@ export const hiddenText = definePostStep({
       // lists of links of any length.
       const text = visibleText(el);
       const short = countWords(text) <= 40 && !isProse(el, text);
-      if (hidden && !short) continue;
+      // Print-only text never shows on a screen, whatever its length.
+      if (hidden && !short && !printOnly) continue;
       if (!hidden && !short && linkDensity(el, text) < 0.5) continue;
       found.push({ element: el, reason: hover ? 'hover card, shown only on mouse-over' : 'hidden by the page\'s CSS class' });
     }
     return found;
   },
 });
+
+/**
+ * Utility-class frameworks: Bootstrap's "d-none" hides on every screen unless a
+ * breakpoint class shows it again ("d-none d-md-block"); "d-print-block",
+ * "visible-print" and "print-only" show only on paper, for the citation or URL a
+ * printout needs.
+ */
+function hiddenByUtilityClass(el: Element): boolean {
+  const tokens = (el.getAttribute('class') ?? '').toLowerCase().split(/\s+/);
+  return tokens.includes('d-none') && !tokens.some((t) => /^d-(sm|md|lg|xl|xxl)-(?!none)/.test(t));
+}
+
+function isPrintOnly(el: Element): boolean {
+  const tokens = (el.getAttribute('class') ?? '').toLowerCase().split(/\s+/);
+  if (tokens.some((t) => /^(visible-print(-block|-inline|-inline-block)?|print-only|printonly|show-for-print|only-print)$/.test(t))) return true;
+  return tokens.includes('d-none') && tokens.some((t) => /^d-print-(?!none)/.test(t)) && !tokens.some((t) => /^d-(sm|md|lg|xl|xxl)-(?!none)/.test(t));
+}
 
 /**
  * The card, not its trigger: the name or link the reader hovers stays in the sentence, so

@@ -1,6 +1,6 @@
 import { visibleText } from '../dom.ts';
 import { countWords } from '../text.ts';
-import { hasClassWord } from './class-words.ts';
+import { classWords, hasClassWord } from './class-words.ts';
 import { definePostStep, type PostMatch } from './define.ts';
 
 /** Class words for the credit line under a picture. */
@@ -50,9 +50,80 @@ export const imageCredits = definePostStep({
         found.push({ element: el, reason: `picture agency "${text}"` });
       }
     }
+    found.push(...captionTails(root));
     return found;
   },
 });
+
+/**
+ * A credit written into the caption's own text: "… in Hialeah, Fla. (AP Photo/Alan Diaz,
+ * File)", "… in size (Image: GETTY)". Parenthesised and labelled, it is a credit wherever it
+ * ends a line.
+ */
+const CREDIT_PARENS =
+  /\s*\(\s*((image|photo|photograph|picture|pic|credit|foto|фото)s?( credit)?\s*[:|/]\s*[^()]{1,80}|(getty images|shutterstock|istock|alamy)([^()]{0,60}))\s*\)\s*$/i;
+/**
+ * Wire agencies, case kept: "(AP Photo/…)", "(Reuters/…)" credit a picture, while a bare
+ * "(AP)" after a place name is the story's dateline and "(ePA)" an abbreviation.
+ */
+const AGENCY_PARENS = /\s*\(\s*(AP|AFP|EPA|PA|Reuters|REUTERS|TASS|ТАСС)( Photo|\s*\/)[^()]{0,60}\)\s*$/;
+/** "… the crew quarters. Credit: ESA" at the end of a caption. */
+const CREDIT_SUFFIX = /(?<=[.!?"”»)]|^)\s*(credits?|photo|photograph|image|picture|фото|источник)\s*:\s*[^.:!?]{1,60}$/i;
+/** "… Nov. 13, 2017. Natalie Naccache | Bloomberg | Getty Images": photographer | agency. */
+const PIPED_CREDIT = /(?<=[.!?"”»)]\s*)[^.!?|]{2,40}(\s*\|\s*[^.!?|]{2,40})+$/;
+const AGENCY_TAIL = /(getty( images)?|reuters|ap|afp|bloomberg|epa|shutterstock|alamy|istock(photo)?|tass|тасс)\s*$/i;
+
+const CAPTION_WORDS = new Set(['caption', 'captions', 'cutline', 'figcaption', 'imagecaption', 'photo', 'image', 'media', 'figure', 'picture']);
+
+function captionTails(root: Element): PostMatch[] {
+  const found: PostMatch[] = [];
+  const cut = new Set<Text>();
+  for (const block of root.querySelectorAll('p, figcaption, div, li, span, caption, td')) {
+    const texts = textNodes(block);
+    const value = texts.map((t) => t.nodeValue ?? '').join('');
+    if (!value.trim() || countWords(value) > 80) continue;
+    const inCaption = block.closest('figcaption, figure, caption') !== null || hasCaptionWord(block);
+    const parens = CREDIT_PARENS.exec(value) ?? AGENCY_PARENS.exec(value);
+    const suffix = inCaption ? CREDIT_SUFFIX.exec(value) : null;
+    const piped = inCaption ? PIPED_CREDIT.exec(value) : null;
+    const match = parens ?? suffix ?? (piped && AGENCY_TAIL.test(piped[0]) ? piped : null);
+    // A credit that is the whole line is removed as an element by the rules above.
+    if (!match || !value.slice(0, match.index).trim()) continue;
+    // The credit may span nodes ("(Image: <span>GETTY</span> )"): cut the node it starts
+    // in and empty the ones after it.
+    let offset = 0;
+    for (const text of texts) {
+      const length = (text.nodeValue ?? '').length;
+      if (offset + length > match.index && !cut.has(text)) {
+        cut.add(text);
+        const from = Math.max(0, match.index - offset);
+        found.push({ text, from, reason: `credit at the end of a caption "${match[0].trim()}"` });
+      }
+      offset += length;
+    }
+  }
+  return found;
+}
+
+function hasCaptionWord(el: Element): boolean {
+  for (let cur: Element | null = el; cur && cur.tagName !== 'BODY'; cur = cur.parentElement) {
+    if ([...classWords(cur)].some((w) => CAPTION_WORDS.has(w))) return true;
+    if (/^(P|DIV|LI|SECTION|ARTICLE)$/.test(cur.tagName) && cur.parentElement && /^(ARTICLE|SECTION|MAIN)$/.test(cur.parentElement.tagName)) break;
+  }
+  return false;
+}
+
+function textNodes(block: Element): Text[] {
+  const out: Text[] = [];
+  const walk = (node: Node): void => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) out.push(child as Text);
+      else if (child.nodeType === 1 && !/^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test((child as Element).tagName)) walk(child);
+    }
+  };
+  walk(block);
+  return out;
+}
 
 /**
  * Outside a figure only an explicit label makes a credit ("Credit: EPA"), never a bare

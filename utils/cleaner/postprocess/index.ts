@@ -3,7 +3,7 @@
  * they find. Each step sees the article as the previous steps left it.
  */
 import { isInside, linkDensity, visibleText } from '../dom.ts';
-import type { PostContext, PostStep } from './define.ts';
+import type { ElementMatch, PostContext, PostStep, TextTailMatch } from './define.ts';
 import { hiddenText } from './hidden-text.ts';
 import { pageChrome } from './page-chrome.ts';
 import { shareBars } from './share-bars.ts';
@@ -16,6 +16,7 @@ import { authorBio } from './author-bio.ts';
 import { articleMetadata } from './article-metadata.ts';
 import { titleDuplicate } from './title-duplicate.ts';
 import { adLabels } from './ad-labels.ts';
+import { affiliateDisclosures } from './affiliate-disclosures.ts';
 
 export const POST_STEPS: readonly PostStep[] = [
   hiddenText,
@@ -27,6 +28,7 @@ export const POST_STEPS: readonly PostStep[] = [
   linkInserts,
   newsletterPromos,
   authorBio,
+  affiliateDisclosures,
   articleMetadata,
   titleDuplicate,
   adLabels,
@@ -48,7 +50,11 @@ export function postprocess(ctx: PostContext, steps: readonly PostStep[] = POST_
   const guarded = storyGuard(ctx.root);
   const log: PostRemoval[] = [];
   for (const step of steps) {
-    const matches = step.detect(ctx).filter((m) => m.element !== ctx.root && isInside(m.element, ctx.root) && !guarded(m.element));
+    const all = step.detect(ctx);
+    const cuts = all.filter((m): m is TextTailMatch => 'text' in m && isInside(m.text, ctx.root));
+    const matches = all.filter(
+      (m): m is ElementMatch => 'element' in m && m.element !== ctx.root && isInside(m.element, ctx.root) && !guarded(m.element),
+    );
     const found = new Set(matches.map((m) => m.element));
     const seen = new Set<Element>();
     // Each element once, and only the outermost of nested matches.
@@ -60,6 +66,12 @@ export function postprocess(ctx: PostContext, steps: readonly PostStep[] = POST_
     for (const m of chosen) {
       const text = visibleText(m.element);
       log.push({ step: step.id, reason: m.reason, text: text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS - 1)}…` : text });
+    }
+    for (const cut of cuts) {
+      const value = cut.text.nodeValue ?? '';
+      const removed = value.slice(cut.from).trim();
+      if (removed) log.push({ step: step.id, reason: cut.reason, text: removed });
+      cut.text.nodeValue = value.slice(0, cut.from).replace(/\s+$/, '');
     }
     for (const m of chosen) m.element.remove();
   }

@@ -24,17 +24,17 @@ export const pageChrome = definePostStep({
     'When the story has few paragraphs or the site nests it loosely, Readability picks a container high up ' +
     'the page and brings the site\'s own furniture along: the header with its sign-in link and section menu, ' +
     'breadcrumbs, skip links, the copyright footer. None of it belongs to the story on any site.',
-  detect({ root }) {
+  detect({ root, url }) {
     const found: PostMatch[] = [];
     for (const el of root.querySelectorAll('*')) {
-      const reason = chromeReason(el);
+      const reason = chromeReason(el, url);
       if (reason) found.push({ element: el, reason });
     }
     return found;
   },
 });
 
-function chromeReason(el: Element): string | null {
+function chromeReason(el: Element, url: URL): string | null {
   const tag = el.tagName;
   const role = el.getAttribute('role')?.toLowerCase() ?? '';
   const text = visibleText(el);
@@ -46,6 +46,7 @@ function chromeReason(el: Element): string | null {
   if ((tag === 'HEADER' || tag === 'FOOTER') && (el.querySelector('nav, form') || isLinkMenu(el))) return `site ${tag.toLowerCase()} with menus`;
   if ((tag === 'UL' || tag === 'OL') && isLinkMenu(el)) return 'a list of bare section links';
   if (tag === 'A' && /^#/.test(el.getAttribute('href') ?? '') && /^skip\b/i.test(text)) return 'skip link';
+  if (isOwnAddress(text, url) && aloneOnItsLine(el, text)) return 'the page\'s own address, printed for paper';
   if (COPYRIGHT.test(text) && countWords(text) <= 40 && isBlockLike(el) && !el.closest('figure, figcaption')) return 'copyright line';
   return null;
 }
@@ -78,4 +79,21 @@ function isBlockLike(el: Element): boolean {
   if (!BLOCKS.has(el.tagName)) return false;
   // The innermost element holding the line, not the paragraph around a quoted "©".
   return !Array.from(el.children).some((child) => COPYRIGHT.test(visibleText(child)));
+}
+
+/** A line that is nothing but an address on this site: the print header's URL. */
+function isOwnAddress(text: string, url: URL): boolean {
+  if (!/^https?:\/\/\S+$/.test(text)) return false;
+  try {
+    return new URL(text).hostname.replace(/^www\./, '') === url.hostname.replace(/^www\./, '');
+  } catch {
+    return false;
+  }
+}
+
+/** Not a link inside a sentence ("see https://…"): the address is the whole line. */
+function aloneOnItsLine(el: Element, text: string): boolean {
+  if (el.tagName === 'A' || el.closest('a')) return false;
+  const parent = el.parentElement;
+  return !parent || countWords(visibleText(parent)) - countWords(text) <= 2;
 }

@@ -1,7 +1,7 @@
 import { linkDensity, visibleText } from '../dom.ts';
 import { countWords } from '../text.ts';
 import { definePostStep, type PostMatch } from './define.ts';
-import { isProse } from './story.ts';
+import { isProse, storyMap } from './story.ts';
 
 /**
  * Class and id names of boxes of other stories: "related-articles", "more-stories",
@@ -12,8 +12,45 @@ const RELATED_NAME =
   /related|recommend|recirc|trending|popular|most-?(read|viewed|shared)|read-?(more|next|also)|more-?(stories|news|articles|from|on|in)|also-?(read|like)|see-?also|you-?may|outbrain|taboola|zergnet|(^|[\s_-])rail([\s_-]|$)|(^|\s)rail__/i;
 
 /** A heading that introduces other stories rather than a part of this one. */
-const RELATED_HEADING =
-  /^(related( (stories|articles|content|coverage|news|posts|links|reading|topics|videos?))?( from [\w .]+)?|more (stories|news|articles|coverage|from [\w .'’]+|on (this|[\w .'’]+))|(you )?(may|might) (also )?(like|enjoy|be interested in)|recommended( for you| stories| reading)?|read (more|next|also)|also (read|see|on [\w .]+)|see (also|more)|don'?t miss|trending( now)?|most (popular|read|viewed|shared)|popular( (stories|now|on [\w .]+))?|latest( (news|stories|headlines))?|top stories|what to read next|further reading|читайте также|смотрите также|по теме|ещё по теме|еще по теме|новости по теме|похожие (новости|статьи|материалы)|материалы по теме|лучшее за (день|неделю)|популярное|leia também|veja também|lesen sie auch|mehr zum thema|à lire aussi|lire aussi|lee también)\s*:?$/i;
+const RELATED_HEADING = new RegExp(
+  '^(' +
+    [
+      'related( (stories|articles|content|coverage|news|posts|links|reading|topics|videos?))?( from .{1,60})?',
+      'more( (stories|news|articles|coverage|videos?|from .{1,40}|on .{1,40}|in .{1,40}))?',
+      '(you )?(may|might) (also )?(like|enjoy|be interested in)',
+      'recommended( for you| stories| reading| articles)?',
+      'read (more|next|also)',
+      'also (read|see|on .{1,40})',
+      'see (also|more)',
+      "don'?t miss",
+      'trending( now| stories)?',
+      'most (popular|read|viewed|shared)',
+      'popular( (stories|now|on .{1,40}))?',
+      'latest( (news|stories|headlines|videos?))?',
+      'top stories',
+      'what to read next',
+      'further reading',
+      'читайте также',
+      'смотрите также',
+      'по теме',
+      'е[щш]ё по теме',
+      'еще по теме',
+      'новости по теме',
+      'похожие (новости|статьи|материалы)',
+      'материалы по теме',
+      'лучшее за (день|неделю)',
+      'популярное',
+      'leia também',
+      'veja também',
+      'lesen sie auch',
+      'mehr zum thema',
+      'à lire aussi',
+      'lire aussi',
+      'lee también',
+    ].join('|') +
+    ')[\\s.:…!]*$',
+  'i',
+);
 
 export const relatedLinks = definePostStep({
   id: 'related-links',
@@ -23,10 +60,15 @@ export const relatedLinks = definePostStep({
     'short. They are advertising for other pages; a reader of this story does not read them as part of it.',
   detect({ root }) {
     const found: PostMatch[] = [];
+    const story = storyMap(root);
     for (const el of root.querySelectorAll('*')) {
       const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
       if (name.trim() && RELATED_NAME.test(name) && isLinkBox(el)) {
         found.push({ element: el, reason: 'named as related stories' });
+        continue;
+      }
+      if ((el.tagName === 'UL' || el.tagName === 'OL') && story.after(el) && isHeadlineList(el)) {
+        found.push({ element: el, reason: 'a list of headline links after the story' });
         continue;
       }
       if (/^H[1-6]$/.test(el.tagName) || isShortLabel(el)) {
@@ -41,12 +83,30 @@ export const relatedLinks = definePostStep({
   },
 });
 
-/** Mostly links, and no paragraph of the story inside. */
+/**
+ * Mostly links, or a teaser card: a link (often only around its picture) with a headline
+ * of a few words. Never a box holding a paragraph of the story.
+ */
 function isLinkBox(el: Element): boolean {
   const text = visibleText(el);
   if (!text) return false;
   for (const p of el.querySelectorAll('p')) if (isProse(p)) return false;
-  return linkDensity(el, text) >= 0.5 || countWords(text) <= 3;
+  return linkDensity(el, text) >= 0.5 || countWords(text) <= 3 || (el.querySelector('a[href]') !== null && countWords(text) <= 30);
+}
+
+/**
+ * Three or more items, each entirely a link of several words: headlines of other stories.
+ * A list of sources is introduced as such, and the heading check leaves it alone.
+ */
+function isHeadlineList(list: Element): boolean {
+  const items = Array.from(list.children).filter((c) => c.tagName === 'LI');
+  if (items.length < 3) return false;
+  const heading = list.previousElementSibling;
+  if (heading && /\b(sources?|references?|links|further|bibliography|источники|литература)\b/i.test(visibleText(heading))) return false;
+  return items.every((li) => {
+    const text = visibleText(li);
+    return text && countWords(text) >= 3 && countWords(text) <= 20 && linkDensity(li, text) >= 0.9;
+  });
 }
 
 /** A one-line label that is not a heading element: a <p><strong>Related</strong></p>, a <div>. */
