@@ -11,10 +11,22 @@ export function FilterPanel(props: {
   annotationsOn: ReadonlySignal<boolean>;
   onToggle: (id: string, on: boolean) => void;
   onToggleAnnotations: (on: boolean) => void;
+  /** Escape closes the panel, as it closes any sheet. */
+  onClose?: () => void;
 }) {
   const { lang } = props;
   return (
-    <section id={props.id} class="filter-panel" aria-labelledby={`${props.id}-title`}>
+    <section
+      id={props.id}
+      class="filter-panel"
+      aria-labelledby={`${props.id}-title`}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && props.onClose) {
+          event.preventDefault();
+          props.onClose();
+        }
+      }}
+    >
       <h2 id={`${props.id}-title`} class="panel-title">
         {t(lang, 'filtersTitle')}
       </h2>

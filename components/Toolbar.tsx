@@ -1,4 +1,5 @@
 import type { ReadonlySignal } from '@preact/signals';
+import type { Ref } from 'preact';
 import type { ClutterFilter, Lang } from '../utils/cleaner/types.ts';
 import { t } from '../utils/i18n.ts';
 import { Icon } from './Icon.tsx';
@@ -21,6 +22,8 @@ export function Toolbar(props: {
   states: ReadonlySignal<{ filter: ClutterFilter; on: boolean }[]>;
   panelId: string;
   panelOpen: boolean;
+  /** The filters button, so that closing the panel with Escape can return focus to it. */
+  panelButton?: Ref<HTMLButtonElement>;
   onTogglePanel: () => void;
   onOpenInTab: () => void;
 }) {
@@ -35,6 +38,7 @@ export function Toolbar(props: {
       </span>
       <div class="toolbar-actions">
         <button
+          ref={props.panelButton}
           type="button"
           class="tool"
           aria-expanded={props.panelOpen}

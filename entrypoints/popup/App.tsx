@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ArticleView } from '../../components/ArticleView.tsx';
 import { FilterPanel } from '../../components/FilterPanel.tsx';
 import { LoadingView } from '../../components/LoadingView.tsx';
@@ -16,6 +16,7 @@ const PANEL_ID = 'filter-panel';
 export function App({ model }: { model: PopupModel }) {
   const sanitize = useMemo(() => createArticleSanitizer(window), []);
   const [panelOpen, setPanelOpen] = useState(false);
+  const panelButton = useRef<HTMLButtonElement>(null);
   const lang = model.lang.value;
   const view = model.view.value;
   const title = view.kind === 'ready' ? view.result.article.title : '';
@@ -33,6 +34,7 @@ export function App({ model }: { model: PopupModel }) {
         states={model.filterStates}
         panelId={PANEL_ID}
         panelOpen={panelOpen}
+        panelButton={panelButton}
         onTogglePanel={() => setPanelOpen(!panelOpen)}
         onOpenInTab={() => void model.actions.openInTab()}
       />
@@ -44,6 +46,10 @@ export function App({ model }: { model: PopupModel }) {
           annotationsOn={model.annotationsOn}
           onToggle={(id, on) => void model.actions.toggleFilter(id as FilterId, on)}
           onToggleAnnotations={(on) => void model.actions.toggleAnnotations(on)}
+          onClose={() => {
+            setPanelOpen(false);
+            panelButton.current?.focus();
+          }}
         />
       )}
       <main class="content" data-view={view.kind}>

@@ -1,9 +1,9 @@
 /**
  * The reading view in real Chromium, with the e2e build (`npm run build:e2e`: the
  * production extension plus host access to 127.0.0.1, because a test cannot click the
- * toolbar button that grants activeTab). One browser for the whole file; the UI runs in
- * Russian (`--lang=ru`), the language of the pages the product exists for, and the
- * production-build file runs it in English.
+ * toolbar button that grants activeTab). One browser for the whole file; the popup runs
+ * in Russian, the language of the pages the product exists for, and the production-build
+ * file runs it in English.
  *
  * Every golden page with an assert.json (tests/golden/pages/) is served and read through
  * the popup: the browser path (snapshot script → DOMParser → pipeline → sanitizer → DOM)
@@ -16,7 +16,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { listPages, loadPage, knownFailureFor } from '../golden/golden-page.ts';
 import { t } from '../../utils/i18n.ts';
 import { ARTIFACTS_DIR, launchChromium, requireBuild, type ChromiumSession } from './support/chromium.ts';
@@ -41,6 +41,14 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+});
+
+// Switches persist by design; every test starts from the defaults, whatever the last one did.
+beforeEach(async () => {
+  await browser.worker.evaluate(async () => {
+    const { storage } = (globalThis as unknown as { chrome: { storage: Record<'sync' | 'local', { clear(): Promise<void> }> } }).chrome;
+    await Promise.all([storage.sync.clear(), storage.local.clear()]);
+  });
 });
 
 async function read(popup: Page): Promise<PopupReading> {
@@ -205,6 +213,16 @@ describe('a full English article', () => {
     expect(first.tag).toBe('BUTTON');
     expect(first.text).toContain(t(UI, 'filters'));
     expect(first.outline).not.toBe('none');
+    // Enter opens the filter sheet, Tab reaches its first switch (past "open in a tab"),
+    // Escape closes it again.
+    await popup.keyboard.press('Enter');
+    await popup.keyboard.press('Tab');
+    expect(await popup.evaluate(() => (document.activeElement as HTMLElement).innerText)).toBe(t(UI, 'openInTab'));
+    await popup.keyboard.press('Tab');
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('switch');
+    await popup.keyboard.press('Escape');
+    expect(await popup.isVisible('#filter-panel')).toBe(false);
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('aria-controls'))).toBe('filter-panel');
   });
 });
 
@@ -381,10 +399,13 @@ describe('open in a tab', () => {
       expect(new URL(full.url()).search).toBe(`?tabId=${tabId}&view=tab`);
       await full.setViewportSize({ width: 1100, height: 900 });
       const shown = await read(full);
+      // A tab the extension opened speaks the browser's own UI language (see launchChromium).
+      const lang = shown.uiLang === 'ru' ? 'ru' : 'en';
       expect(shown.title).toBe('The old harbour gets its tide back after forty years');
       expect(await full.title()).toBe('The old harbour gets its tide back after forty years — Declutter');
       // The tab view has no "open in a tab" button and a comfortable measure.
-      expect(await full.getByRole('button', { name: t(UI, 'openInTab') }).count()).toBe(0);
+      expect(await full.getByRole('button', { name: t(lang, 'filters') }).count()).toBe(1);
+      expect(await full.getByRole('button', { name: t(lang, 'openInTab') }).count()).toBe(0);
       const column = await full.evaluate(() => document.querySelector('.article-body')!.getBoundingClientRect().width);
       expect(column).toBeGreaterThan(560);
       expect(column).toBeLessThanOrEqual(720);

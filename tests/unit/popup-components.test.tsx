@@ -255,3 +255,11 @@ describe('filters', () => {
     expect(screen.getByRole('button', { name: /Filters/ }).getAttribute('aria-expanded')).toBe('true');
   });
 });
+
+test('Escape inside the filter panel closes it', () => {
+  const onClose = vi.fn();
+  const states = signal(FILTERS.map((filter) => ({ filter: filter as ClutterFilter, on: true })));
+  render(<FilterPanel id="p" lang="en" states={states} annotationsOn={signal(true)} onToggle={() => {}} onToggleAnnotations={() => {}} onClose={onClose} />);
+  fireEvent.keyDown(screen.getByRole('switch', { name: FILTERS[0].label.en }), { key: 'Escape' });
+  expect(onClose).toHaveBeenCalledOnce();
+});

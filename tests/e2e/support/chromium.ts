@@ -55,6 +55,10 @@ export async function launchChromium(extensionDir: string, options: { lang?: str
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: true,
+    // Debian's chromium ships the en-US locale only (other UI languages come with the
+    // chromium-l10n package), so --lang below changes nothing by itself here. Playwright's
+    // locale emulation does reach the pages the test opens, chrome.i18n.getUILanguage()
+    // included, which is what the popup reads; tabs the extension opens stay en-US.
     locale: options.lang,
     viewport: { width: 1000, height: 800 },
     args: [
