@@ -7,6 +7,7 @@ import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { FILTERS } from './filters/index.ts';
 import { annotateArticle } from './annotators/banned-orgs.ts';
 import { detectClutter } from './detect.ts';
+import { looksLikeListing } from './listing.ts';
 import { postprocess } from './postprocess/index.ts';
 import { foldSpaces, visibleText } from './dom.ts';
 import { articleText, countWords, readingMinutes } from './text.ts';
@@ -66,6 +67,8 @@ export function cleanDocument(doc: Document, options: CleanOptions): CleanResult
   const content = parsed?.content;
   const t3 = now();
   if (!parsed || !content) return empty('no-article', t3);
+  // A front or section page passes the cheap check when its teasers are long (listing.ts).
+  if (!options.force && looksLikeListing(content, base)) return empty('not-readerable', t3);
 
   absolutizeUrls(content, base);
   postprocess({
@@ -84,7 +87,7 @@ export function cleanDocument(doc: Document, options: CleanOptions): CleanResult
   const words = countWords(text);
   const article: Article = {
     // The annotator takes the marks out of the title too («ИГ*» reads «ИГ», the note keeps the mark).
-    title: annotated?.title ?? foldSpaces(parsed.title ?? ''),
+    title: annotated?.readingTitle ?? foldSpaces(parsed.title ?? ''),
     byline: cleanMeta(parsed.byline),
     siteName: cleanMeta(parsed.siteName),
     publishedTime: cleanMeta(parsed.publishedTime),
