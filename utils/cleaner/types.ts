@@ -119,6 +119,7 @@ export interface Annotation {
   /** The page's own footnotes, legends and disclaimers about it, verbatim, whitespace folded. */
   readonly pageNotes: readonly string[];
   readonly registry: RegistryFacts | null;
+  /** Its mentions in the title, which has its marks taken out like the body. */
   readonly titleSpans: readonly TitleSpan[];
 }
 

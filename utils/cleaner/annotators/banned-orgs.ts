@@ -34,8 +34,8 @@ const MARK_ATTRIBUTES = ['data-annotation', 'data-annotation-kind'];
 
 export interface AnnotatedArticle {
   readonly annotations: Annotation[];
-  /** The title with its marks taken out; `Annotation.titleSpans` index into it. */
-  readonly title: string;
+  /** The title with its marks taken out, as the reader sees it; `Annotation.titleSpans` index into it. */
+  readonly readingTitle: string;
 }
 
 interface Unit {
@@ -188,8 +188,8 @@ export function annotateArticle(content: Element, page: Document | null, title: 
     ids.set(group, id);
   }
 
-  // 6. The title: marks out, mentions as offsets into what is left.
-  const cleanTitle = cut(title, titleUnit.removals);
+  // 6. The title: marks out, like the body; mentions as offsets into what is left.
+  const readingTitle = cut(title, titleUnit.removals);
   const spansByGroup = new Map<Group, TitleSpan[]>();
   for (const group of groups.values()) {
     const spans = group.mentions
@@ -240,7 +240,7 @@ export function annotateArticle(content: Element, page: Document | null, title: 
   }
   for (const [line, removal] of noticeRemovals) if (removal === 'line') removeLine(line);
 
-  return { annotations, title: cleanTitle };
+  return { annotations, readingTitle };
 }
 
 function markedSomewhere(units: readonly Unit[], named: readonly { entry: LegendEntry }[], orgId: string): boolean {
