@@ -9,6 +9,7 @@ import { AnnotationTitle } from './AnnotationTitle.tsx';
 import { Icon } from './Icon.tsx';
 import { RemovalSummary } from './RemovalSummary.tsx';
 import { SafeHtml } from './SafeHtml.tsx';
+import { bindShortWords, typesetFragment } from './typography.ts';
 
 /** A date in the reader's language; a value that is not a date is shown as the page wrote it. */
 export function formatDate(value: string | null, lang: Lang): { text: string; iso: string | undefined } | null {
@@ -57,7 +58,7 @@ export function ArticleView(props: {
     <article ref={root} class="article" lang={article.lang ?? undefined} dir={dir}>
       <header class="article-header">
         {site && <p class="article-site">{site}</p>}
-        <h1 class="article-title">{article.title ? <AnnotationTitle title={article.title} annotations={annotations} /> : t(lang, 'noTitle')}</h1>
+        <h1 class="article-title">{article.title ? <AnnotationTitle title={bindShortWords(article.title)} annotations={annotations} /> : t(lang, 'noTitle')}</h1>
         <p class="article-meta" lang={lang} dir="auto">
           {byline && <span class="article-byline">{byline}</span>}
           {date && (
@@ -72,7 +73,7 @@ export function ArticleView(props: {
         </div>
         <AnnotationList annotations={annotations} lang={lang} />
       </header>
-      <SafeHtml class="article-body" html={article.html} sanitize={props.sanitize} />
+      <SafeHtml class="article-body" html={article.html} sanitize={props.sanitize} typeset={typesetFragment} />
       <AnnotationNotes root={root} annotations={annotations} lang={lang} />
       {props.children}
       {page && (

@@ -5,13 +5,25 @@ import type { ArticleSanitizer } from '../utils/cleaner/sanitize.ts';
  * The sink: the only place page HTML becomes DOM in an extension page. The sanitizer hands
  * back a fragment, adopted here, so there is no innerHTML anywhere in our code.
  */
-export function SafeHtml({ html, sanitize, class: className }: { html: string; sanitize: ArticleSanitizer; class?: string }) {
+export function SafeHtml({
+  html,
+  sanitize,
+  typeset,
+  class: className,
+}: {
+  html: string;
+  sanitize: ArticleSanitizer;
+  /** Adjusts the text of the sanitized fragment (never its markup) before it is shown. */
+  typeset?: (fragment: DocumentFragment) => void;
+  class?: string;
+}) {
   const host = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const el = host.current;
     if (!el) return;
     const fragment = sanitize(html);
+    if (fragment) typeset?.(fragment);
     el.replaceChildren(fragment ? el.ownerDocument.importNode(fragment, true) : '');
-  }, [html, sanitize]);
+  }, [html, sanitize, typeset]);
   return <div ref={host} class={className} />;
 }

@@ -18,7 +18,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { listPages, loadPage, knownFailureFor } from '../golden/golden-page.ts';
-import { t } from '../../utils/i18n.ts';
+import { countOf, t } from '../../utils/i18n.ts';
+import { FILTERS } from '../../utils/cleaner/filters/index.ts';
 import { ARTIFACTS_DIR, launchChromium, requireBuild, type ChromiumSession } from './support/chromium.ts';
 import { readPopup, type PopupReading } from './support/popup-dom.ts';
 import { FIXTURES_DIR, startFixtureServer, type FixtureServer } from './support/server.ts';
@@ -297,6 +298,20 @@ describe('filter switches', () => {
       await third.close();
     } finally {
       await page.close();
+    }
+  });
+
+  test('a switch re-renders at once: the removal line forgets the cookie notice, and gets it back', async () => {
+    const { popup, page } = await openArticle(server.url('/harbour-english.html'));
+    const cookieLine = countOf(UI, FILTERS.find((f) => f.id === 'cookie-banners')!.noun, 1);
+    try {
+      expect((await read(popup)).removals).toContain(cookieLine);
+      await setSwitch(popup, 'cookie-banners', false);
+      await expect.poll(async () => (await read(popup)).removals).not.toContain(cookieLine);
+      await setSwitch(popup, 'cookie-banners', true);
+      await expect.poll(async () => (await read(popup)).removals).toContain(cookieLine);
+    } finally {
+      await closeAll(popup, page);
     }
   });
 

@@ -13,6 +13,7 @@ import { LoadingView } from '../../components/LoadingView.tsx';
 import { RemovalSummary, summarizeRemovals } from '../../components/RemovalSummary.tsx';
 import { StatusView } from '../../components/StatusView.tsx';
 import { Toolbar } from '../../components/Toolbar.tsx';
+import { bindShortWords } from '../../components/typography.ts';
 import { FILTERS } from '../../utils/cleaner/filters/index.ts';
 import { createArticleSanitizer } from '../../utils/cleaner/sanitize.ts';
 import type { Article, ClutterFilter, Removal } from '../../utils/cleaner/types.ts';
@@ -262,4 +263,27 @@ test('Escape inside the filter panel closes it', () => {
   render(<FilterPanel id="p" lang="en" states={states} annotationsOn={signal(true)} onToggle={() => {}} onToggleAnnotations={() => {}} onClose={onClose} />);
   fireEvent.keyDown(screen.getByRole('switch', { name: FILTERS[0].label.en }), { key: 'Escape' });
   expect(onClose).toHaveBeenCalledOnce();
+});
+
+describe('Russian typesetting', () => {
+  test('a one- or two-letter word travels with the next one, and a dash never starts a line', () => {
+    expect(bindShortWords('Путин и Олланд договорились о координации')).toBe('Путин и\u00a0Олланд договорились о\u00a0координации');
+    expect(bindShortWords('говорится в сообщении — так')).toBe('говорится в\u00a0сообщении\u00a0— так');
+    expect(bindShortWords('«В Москве')).toBe('«В\u00a0Москве');
+  });
+
+  test('strings keep their length, so title offsets stay valid', () => {
+    const title = 'Путин и Олланд договорились о координации действий военных в борьбе с ИГ в Сирии';
+    expect(bindShortWords(title)).toHaveLength(title.length);
+  });
+
+  test('English is left alone', () => {
+    expect(bindShortWords('a cat is on a mat')).toBe('a cat is on a mat');
+  });
+
+  test('the article body gets it too, code excepted', () => {
+    const { container } = renderArticle(article({ lang: 'ru', html: '<p>Встреча в Москве</p><pre><code>и в коде</code></pre>' }), 'ru');
+    expect(container.querySelector('.article-body p')?.textContent).toBe('Встреча в\u00a0Москве');
+    expect(container.querySelector('.article-body code')?.textContent).toBe('и в коде');
+  });
 });
