@@ -52,11 +52,14 @@ const BLOCK_TITLE = new RegExp(
       'новости партнеров', 'материалы партнеров', 'партнерские материалы', 'новости смИ2', 'новости 24смИ',
       'рекомендуем', 'рекомендуем прочитать', 'рекомендуемые материалы', 'рекомендации', 'читайте также', 'читайте еще',
       'материалы по теме', 'по теме', 'другие материалы рубрики', 'другие материалы', 'другие новости', 'похожие материалы',
+      'похожие статьи', 'похожие новости', 'свежие новости', 'свежие материалы', 'последние материалы', 'самое интересное',
+      'свежие записи', 'последние записи', 'похожие записи', 'популярные записи',
       'последние новости', 'лента новостей', 'главное', 'главное за сутки', 'главное за день', 'главное на .{2,40}',
       'главные новости', 'новости', 'лучшее за неделю', 'не пропустите',
       'recommended', 'recommended for you', 'recommended stories', 'more from .{2,40}', 'more stories', 'more news',
       'popular', 'most popular', 'most read', 'most viewed', 'trending', 'trending now', 'related', 'related stories',
-      'related articles', 'related coverage', 'read next', 'up next', 'what to read next', 'you may also like',
+      'related articles', 'related coverage', 'related posts', 'recent posts', 'popular posts', 'latest posts', 'more posts',
+      'more articles', 'read next', 'up next', 'what to read next', 'you may also like', 'you might also enjoy',
       'you might also like', 'you may like', 'latest news', 'top stories', 'around the web', 'from our partners',
       'sponsored stories', 'promoted stories', "editor's picks", 'editors’ picks', "don't miss", 'don’t miss',
     ]
@@ -65,7 +68,7 @@ const BLOCK_TITLE = new RegExp(
     ')[.:!]?$',
 );
 const TITLE_WORDS =
-  /новост|материал|популяр|читаем|обсужда|интерес|партнер|партнёр|рекоменд|читайте|по теме|главное|лучшее|пропустите|recommend|more |popular|most |trending|related|read next|up next|also like|may like|latest|top stories|around the web|partners|sponsored|promoted|picks|miss/i;
+  /новост|материал|популяр|читаем|обсужда|интерес|партнер|партнёр|рекоменд|читайте|по теме|главное|лучшее|пропустите|похожие|свежие|последние|записи|recommend|more |popular|most |trending|related|recent|posts|read next|up next|also like|also enjoy|may like|latest|top stories|around the web|partners|sponsored|promoted|picks|miss/i;
 
 /** A headline is a sentence: its link text runs to several words, unlike a menu's section names. */
 const HEADLINE_MIN_AVG_CHARS = 22;
@@ -143,7 +146,7 @@ function isWidgetFrame(el: Element, stats: PageStats): boolean {
 
 /**
  * «Новости и материалы», «Популярное», "Recommended", "More from …": a title followed by
- * headline links. The block is the smallest ancestor of the title holding at least three
+ * headline links. The block is the smallest ancestor of the title holding at least two
  * links that make up most of its text; it goes whole, title included.
  */
 function titledBlocks(ctx: FilterContext, stats: PageStats): FilterMatch[] {
@@ -159,7 +162,8 @@ function titledBlocks(ctx: FilterContext, stats: PageStats): FilterMatch[] {
       const s = stats.get(cur);
       if (holdsArticle(s, stats.page) || s.h1) break;
       const rest: BlockStats = { ...s, chars: s.chars - titleStats.chars, linkChars: s.linkChars - titleStats.linkChars };
-      if (isHeadlineList(rest, 3)) {
+      // Two links are enough under a title this specific («Новости партнеров» over two ads).
+      if (isHeadlineList(rest, 2)) {
         matches.push({ element: growWrapper(cur, stats, 30, s.chars + 30), reason: `titled «${title.textContent?.trim()}» with ${s.links} links` });
         break;
       }

@@ -39,15 +39,18 @@ function chromeName(el: Element): string | null {
   return null;
 }
 
+const COPYRIGHT = /©|\(c\)|copyright|все права|all rights reserved|перепечатка|(^|\s)(0|6|12|16|18)\+/;
+
 /** Where an article lives. Site chrome is outside it; a header or footer inside belongs to the article. */
 const ARTICLE_CONTAINER = 'article, main, [role=main], [itemprop=articleBody]';
 
 /**
  * Links that lead to a list of everything rather than to a story, which news sites put under
- * every block and at the top of every page («Все новости», «Новые материалы +»).
+ * every block and at the top of every page («Все новости», «Новые материалы +»), and the
+ * "Skip to content" links for keyboard users, which the reader view makes pointless.
  */
 const LIST_LINK_LABEL =
-  /^(все новости|все материалы|все статьи|все публикации|новые материалы|лента новостей|другие новости|еще новости|больше новостей|показать еще|загрузить еще|читать все|на главную|наверх|all news|more news|all stories|load more|show more|view all|see all|back to top)\s*[+›»→>]?$/;
+  /^(все новости|все материалы|все статьи|все публикации|новые материалы|лента новостей|другие новости|еще новости|больше новостей|показать еще|загрузить еще|читать все|на главную|наверх|перейти к содержимому|перейти к основному содержанию|к содержанию|all news|more news|all stories|load more|show more|view all|see all|back to top|skip to content|skip to main content|skip to navigation)\s*[+›»→>]?$/;
 
 /**
  * Menus are links with short labels: a section name is one to three words. Headline lists
@@ -80,7 +83,10 @@ function declaredNavigation(el: Element, stats: PageStats): FilterMatch | null {
   }
   if (!why) return null;
   const s = stats.get(el);
-  if (!isLinkBlock(s) || holdsArticle(s, stats.page) || holdsByline(el)) return null;
+  // Breadcrumbs end with the page's own title as plain text, which can outweigh the links;
+  // a declared navigation block may be that, as long as it stays short and has no prose.
+  const shortDeclared = s.links >= 1 && s.prose === 0 && s.chars <= 200;
+  if (!(isLinkBlock(s) || shortDeclared) || holdsArticle(s, stats.page) || holdsByline(el)) return null;
   return { element: el, reason: `${why} ${describeElement(el)}` };
 }
 
@@ -98,7 +104,9 @@ function siteChrome(el: Element, stats: PageStats): FilterMatch | null {
   if (!isFooter && !isHeader) return null;
   if (el.parentElement?.closest(ARTICLE_CONTAINER) || el.querySelector(ARTICLE_CONTAINER) || sitsAmongProse(el, stats)) return null;
   const s = stats.get(el);
-  if (s.h1 || s.links < 1 || holdsArticle(s, stats.page)) return null;
+  if (s.h1 || holdsArticle(s, stats.page)) return null;
+  // A footer without links is the copyright line («© 2024 …», "All rights reserved", 18+).
+  if (s.links < 1 && !(isFooter && s.chars <= 400 && COPYRIGHT.test(normalizeText(visibleText(el))))) return null;
   if (isHeader && (s.links < 2 || linkShare(s) < 0.4 || el.querySelector('h2, time'))) return null;
   return { element: el, reason: `site ${isFooter ? 'footer' : 'header'} ${describeElement(el)}` };
 }

@@ -1,5 +1,6 @@
 import {
   blocksWithText,
+  classAndId,
   growWrapper,
   holdsArticle,
   holdsByline,
@@ -8,6 +9,7 @@ import {
   normalizeText,
   outermostOnly,
   pageStats,
+  sitsAmongProse,
   visibleText,
   type PageStats,
 } from '../dom.ts';
@@ -41,7 +43,7 @@ const CALL_TO_FOLLOW = new RegExp(
     // English calls name "us"/"our" or a newsletter: "Sign up for a Hulu account" in a deals
     // article is the article's own advice, "Sign up for our newsletter" is the outlet's promo.
     'subscribe (to|for) (us|our)|subscribe (now|today)|(sign up|subscribe) (for|to) (our|the|this|a) .{0,40}(newsletter|briefing|digest|alerts|podcast|channel)',
-    '(get|receive) (our|the) .{0,30}(newsletter|briefing)|newsletter.{0,40}(inbox|delivered|every (day|week|morning))',
+    '(get|receive) (our|the) .{0,30}(newsletter|briefing)|newsletter.{0,40}(inbox|delivered|every (day|week|morning))|delivered (straight )?to your inbox',
     'follow (us|.{1,40}?) on (telegram|twitter|x|facebook|instagram|google news|whatsapp|threads|bluesky|linkedin|youtube|tiktok|flipboard)',
     'join (us|our .{0,30}) on|we(’|\')re on (telegram|whatsapp)|download (our|the .{0,30}) app|get the .{0,30}app|add .{0,30} to (your )?google news',
   ].join('|'),
@@ -66,6 +68,24 @@ const SUBSCRIBE_HREF = /subscri|newsletter|podpis|rassylk|рассылк|под�
 
 /** Promo lines are one or two sentences with a link; longer blocks are article text. */
 const PROMO_MAX_CHARS = 260;
+
+/**
+ * Boxes sites name as promos. A promo line inside one takes the whole box along — its title
+ * ("Get the Morning Briefing") and its small print ("By signing up, you agree…") — which
+ * the plain wrapper climb would leave behind as orphan lines.
+ */
+const PROMO_NAMING = /newsletter|subscri|signup|sign-up|(^|[\s_-])(nl|promo|cta)([\s_-]|$)|podpis|rassyl|social-promo|follow-us/;
+const PROMO_BOX_MAX_CHARS = 420;
+
+function promoBox(el: Element, stats: PageStats): Element {
+  let box = el;
+  for (let cur = el.parentElement; cur && cur.tagName !== 'BODY'; cur = cur.parentElement) {
+    const s = stats.get(cur);
+    if (s.chars > PROMO_BOX_MAX_CHARS || s.h1 || s.prose > 3 || holdsArticle(s, stats.page)) break;
+    if (PROMO_NAMING.test(`${classAndId(cur)} ${(cur.getAttribute('data-type') ?? '').toLowerCase()}`)) box = cur;
+  }
+  return box;
+}
 
 /**
  * Labels of "read also" inserts that sites drop between article paragraphs, linking to their
@@ -110,7 +130,7 @@ function callsToFollow(ctx: FilterContext, stats: PageStats, blocks: readonly El
     const hasForm = promo.querySelector('input[type=email], input[name*=mail], button') !== null;
     if (!channel && !hasForm && !CALL_OPENS.test(text)) continue;
     const where = channel ? ` → ${linkHost(channel.getAttribute('href'), ctx.url) ?? channel.getAttribute('href')}` : '';
-    matches.push({ element: promo, reason: `text: «${quote(visibleText(promo))}»${where}` });
+    matches.push({ element: promoBox(promo, stats), reason: `text: «${quote(visibleText(promo))}»${where}` });
   }
   return matches;
 }
@@ -182,14 +202,43 @@ function readAlsoInserts(stats: PageStats, blocks: readonly Element[]): FilterMa
     }
     const s = stats.get(insert);
     if (s.links < 1 || s.links > INSERT_MAX_LINKS || s.chars > INSERT_MAX_CHARS) continue;
-    // Mostly the label and the linked headlines: an ordinary paragraph that begins "По теме"
-    // has text of its own.
     const labelChars = label.replace(/\s/g, '').length;
-    if (s.linkChars + labelChars < s.chars * 0.7) continue;
+    // A label inside running text («По теме высказался…», "Related: …") makes an insert only
+    // when the rest is the linked headlines; a paragraph that begins so has text of its own.
+    // A label that is the box's own title may carry a one-line teaser under each headline.
+    const titled = insert !== block;
+    if (titled ? s.prose > s.links : s.linkChars + labelChars < s.chars * 0.7) continue;
     // A lone "Read more" link is the label itself, often the button that opens the rest of
     // the article; an insert has a headline besides its label.
     if (s.chars < labelChars + 12) continue;
     matches.push({ element: insert, reason: `insert «${quote(visibleText(insert), 60)}» (${s.links} link${s.links > 1 ? 's' : ''})` });
+  }
+  return matches;
+}
+
+/**
+ * Related-story cards dropped between paragraphs without a label: a box (not a paragraph,
+ * not a list) standing among the article's paragraphs that holds only one to three links to
+ * the site's own pages, with headline-length text and at most a rubric name beside them.
+ * An article's own standalone link is a paragraph, or points to a document elsewhere.
+ */
+function relatedCards(ctx: FilterContext, stats: PageStats): FilterMatch[] {
+  const containers = new Set<Element>();
+  for (const p of ctx.doc.querySelectorAll('p')) {
+    if (p.parentElement && stats.get(p).prose > 0) containers.add(p.parentElement);
+  }
+  const own = ctx.url.hostname.replace(/^www\./, '');
+  const matches: FilterMatch[] = [];
+  for (const container of containers) {
+    for (const card of container.children) {
+      if (!/^(DIV|ASIDE|SECTION)$/.test(card.tagName.toUpperCase()) || !sitsAmongProse(card, stats)) continue;
+      const s = stats.get(card);
+      if (s.links < 1 || s.links > INSERT_MAX_LINKS || s.chars > 220 || s.prose > s.links || linkShare(s) < 0.6) continue;
+      const links = [...card.querySelectorAll('a[href]')];
+      const internal = links.every((a) => linkHost(a.getAttribute('href'), ctx.url) === own && visibleText(a).length >= 20);
+      if (!internal || card.querySelector('img, figure, video, iframe, table, ul, ol, blockquote')) continue;
+      matches.push({ element: card, reason: `related card «${quote(visibleText(card), 60)}»` });
+    }
   }
   return matches;
 }
@@ -216,6 +265,7 @@ export const promoLinks = defineFilter({
       ...newsletterForms(stats, ctx.doc),
       ...appBadges(ctx, stats),
       ...readAlsoInserts(stats, blocks),
+      ...relatedCards(ctx, stats),
     ]);
   },
 });
