@@ -59,7 +59,7 @@ export function ArticleView(props: {
       <header class="article-header">
         {site && <p class="article-site">{site}</p>}
         <h1 class="article-title">{article.title ? <AnnotationTitle title={bindShortWords(article.title)} annotations={annotations} /> : t(lang, 'noTitle')}</h1>
-        <p class="article-meta" lang={lang} dir="auto">
+        <p class="article-meta" lang={lang}>
           {byline && <span class="article-byline">{byline}</span>}
           {date && (
             <time class="article-date" dateTime={date.iso}>
@@ -68,7 +68,7 @@ export function ArticleView(props: {
           )}
           <span class="article-reading-time">{t(lang, 'minutes', { count: article.readingMinutes })}</span>
         </p>
-        <div lang={lang} dir="auto">
+        <div lang={lang}>
           <RemovalSummary lang={lang} removals={props.removals} />
         </div>
         <AnnotationList annotations={annotations} lang={lang} />

@@ -13,7 +13,8 @@
  * Add a page: put it under tests/fixtures/e2e/ (or add a golden page) and assert on what
  * a reader sees, through readPopup().
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
@@ -25,6 +26,7 @@ import { readPopup, type PopupReading } from './support/popup-dom.ts';
 import { FIXTURES_DIR, startFixtureServer, type FixtureServer } from './support/server.ts';
 
 const UI = 'ru' as const;
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const goldenPages = listPages()
   .map((slug) => loadPage(slug))
   .filter((page) => page.asserts !== null);
@@ -202,6 +204,21 @@ describe('a full English article', () => {
     expect(overflow.scroll).toBe(overflow.client);
   });
 
+  test.each(['light', 'dark'] as const)('axe-core finds no accessibility violations in the %s theme', async (colorScheme) => {
+    await popup.emulateMedia({ colorScheme });
+    await popup.click('.removals summary');
+    // CDP evaluation is not subject to the extension page's CSP, which forbids injected scripts.
+    await popup.evaluate(AXE_SOURCE);
+    const violations = await popup.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const result = await axe.run(document);
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    await popup.click('.removals summary');
+    await popup.emulateMedia({ colorScheme: 'light' });
+    expect(violations).toEqual([]);
+  });
+
   test('every control can be reached with the keyboard and shows focus', async () => {
     // A fresh load: an earlier click moved the point sequential focus starts from.
     await popup.reload();
@@ -340,6 +357,23 @@ describe('states instead of a blank popup', () => {
       await popup.getByRole('button', { name: t(UI, 'showAnyway') }).click();
       await expect.poll(async () => (await read(popup)).view).toBe('ready');
       expect((await read(popup)).body).toContain('Band D households will pay about £90 more a year from April.');
+    } finally {
+      await closeAll(popup, page);
+    }
+  });
+
+  test('while the page is still loading, the popup shows the outline of an article, then the article', async () => {
+    const { page, tabId } = await browser.openTab(server.url('/generated/slow.html?ms=2500'), 'commit');
+    const popup = await browser.context.newPage();
+    try {
+      await popup.setViewportSize({ width: 520, height: 600 });
+      await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+      const loading = await read(popup);
+      expect(loading.view).toBe('loading');
+      expect(await popup.getByRole('status').innerText()).toContain(t(UI, 'loading'));
+      await popup.screenshot({ path: join(ARTIFACTS_DIR, 'chromium-state-loading.png') });
+      await popup.waitForSelector('main[data-view="ready"]', { timeout: 15_000 });
+      expect((await read(popup)).body).toContain('Paragraph 6 arrived late.');
     } finally {
       await closeAll(popup, page);
     }

@@ -43,7 +43,7 @@ export interface ChromiumSession {
   readonly worker: Worker;
   readonly extensionId: string;
   /** Opens `url` in a new tab and returns it with the tab id the extension knows it by. */
-  openTab(url: string): Promise<{ page: Page; tabId: number }>;
+  openTab(url: string, waitUntil?: 'load' | 'commit'): Promise<{ page: Page; tabId: number }>;
   /** Opens the popup for a tab in a new page and waits until it has left the loading state. */
   openPopup(tabId: number, query?: string): Promise<Page>;
   close(): Promise<void>;
@@ -89,14 +89,14 @@ export async function launchChromium(extensionDir: string, options: { lang?: str
       context,
       worker,
       extensionId,
-      async openTab(url) {
+      async openTab(url, waitUntil = 'load') {
         // Without host permission the extension sees neither URL nor title of a tab, so
         // the new tab is told apart by its id: the one that was not there before.
         const before = new Set((await queryTabs(worker)).map((t) => t.id));
         const page = await context.newPage();
         const tabId = (await queryTabs(worker)).find((t) => t.id !== undefined && !before.has(t.id))?.id;
         if (tabId === undefined) throw new Error(`No new tab appeared for ${url}`);
-        await page.goto(url);
+        await page.goto(url, { waitUntil });
         return { page, tabId };
       },
       async openPopup(tabId, query = '') {

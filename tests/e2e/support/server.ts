@@ -8,8 +8,10 @@
  *   /golden/<slug>/         tests/golden/pages/<slug>/source.html (another engineer's golden pages)
  *   /generated/huge.html    an article buried in more elements than the snapshot budget allows
  *   /generated/doc.pdf      a one-page PDF, opened by the browser's own viewer
+ *   /generated/slow.html?ms=N  an article whose second half arrives N ms late, so the
+ *                           page is still loading when the popup asks for it
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
@@ -43,6 +45,10 @@ export interface FixtureServer {
 export async function startFixtureServer(): Promise<FixtureServer> {
   const server: Server = createServer((req, res) => {
     const path = req.url ?? '/';
+    if (path.startsWith('/generated/slow.html')) {
+      slowPage(res, Number(new URL(path, 'http://x').searchParams.get('ms') ?? 1500));
+      return;
+    }
     void respond(path).then(
       ({ status, type, body }) => {
         res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...(path.startsWith('/golden/') ? GOLDEN_HEADERS : {}) });
@@ -104,6 +110,20 @@ async function file(path: string, root: string, type?: string): Promise<Response
   } catch {
     return { status: 404, type: 'text/plain', body: 'not found' };
   }
+}
+
+/** The browser runs our script only once the page is loaded: until then the popup waits. */
+function slowPage(res: ServerResponse, delayMs: number): void {
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  res.write('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A slow page</title></head><body><article><h1>A slow page</h1>');
+  const timer = setTimeout(() => {
+    const paragraphs = Array.from(
+      { length: 6 },
+      (_, i) => `<p>Paragraph ${i + 1} arrived late. A slow connection delivers the article in pieces, and the reader sees a calm outline of it instead of a blank popup.</p>`,
+    ).join('');
+    res.end(`${paragraphs}</article></body></html>`);
+  }, delayMs);
+  res.on('close', () => clearTimeout(timer));
 }
 
 /** A real article inside a page with more elements than the snapshot budget. */
