@@ -8,6 +8,7 @@ import { annotateArticle } from '../../utils/cleaner/annotators/banned-orgs.ts';
 import { foldSpaces } from '../../utils/cleaner/dom.ts';
 import type { Annotation } from '../../utils/cleaner/types.ts';
 import { CASES, type SentenceCase } from '../fixtures/annotations/sentences.ts';
+import { mentionKeys } from '../fixtures/annotations/keys.ts';
 import { DOMS, parseDocument, type DomName } from '../dom.ts';
 
 function pageOf(c: SentenceCase): string {
@@ -15,7 +16,7 @@ function pageOf(c: SentenceCase): string {
   return `<!doctype html><html lang="ru"><head><title>t</title></head><body><article>${paragraphs.join('')}</article></body></html>`;
 }
 
-export function runCase(c: SentenceCase, dom: DomName) {
+function runCase(c: SentenceCase, dom: DomName) {
   const doc = parseDocument(pageOf(c), 'https://example.ru/news/1', dom);
   const article = doc.querySelector('article')!;
   const page = parseDocument(pageOf(c), 'https://example.ru/news/1', dom);
@@ -25,17 +26,6 @@ export function runCase(c: SentenceCase, dom: DomName) {
     .filter(Boolean)
     .join(' ');
   return { ...result, out, article };
-}
-
-/** One string per mention, in the table's notation. */
-export function mentionKeys(annotations: readonly Annotation[]): string[] {
-  const keys: string[] = [];
-  for (const a of annotations) {
-    const id = a.id.startsWith('page-') ? 'page' : a.id.startsWith('notice-') ? 'notice' : a.id;
-    if (id === 'notice') keys.push(`notice:${a.kind === 'foreign-agent' ? 'fa' : 'ban'}`);
-    for (const m of a.mentions) keys.push(`${id}=${m.text}`);
-  }
-  return keys;
 }
 
 function kindOf(annotations: readonly Annotation[], id: string): string | undefined {

@@ -144,7 +144,7 @@ export function annotateArticle(content: Element, page: Document | null, title: 
   const groups = new Map<string, Group>();
   let pageCounter = 0;
   const groupFor = (m: FoundMention): Group => {
-    const key = m.org ? m.org.id : `page:${m.pageName!.text}`;
+    const key = m.org ? m.org.id : pageKey(m.pageName!, groups);
     let group = groups.get(key);
     if (!group) {
       group = { key, org: m.org, pageName: m.pageName, notice: null, mentions: [], notes: [], meanings: [] };
@@ -183,8 +183,9 @@ export function annotateArticle(content: Element, page: Document | null, title: 
 
   const annotations: Annotation[] = [];
   const ids = new Map<Group, string>();
+  let noticeCounter = 0;
   for (const group of groups.values()) {
-    const id = group.org ? group.org.id : group.notice ? `notice-${++pageCounter}` : `page-${++pageCounter}`;
+    const id = group.org ? group.org.id : group.notice ? `notice-${++noticeCounter}` : `page-${++pageCounter}`;
     ids.set(group, id);
   }
 
@@ -221,7 +222,7 @@ export function annotateArticle(content: Element, page: Document | null, title: 
 
   // 7. The one place the article changes.
   const kindById = new Map(annotations.map((a) => [a.id, a.kind] as const));
-  const idOf = (m: FoundMention): string => ids.get(groups.get(m.org ? m.org.id : `page:${m.pageName!.text}`)!)!;
+  const idOf = (m: FoundMention): string => ids.get(groups.get(m.org ? m.org.id : pageKey(m.pageName!, groups))!)!;
   for (const unit of units) {
     if (!unit.line) continue;
     const line = unit.line;
@@ -234,13 +235,29 @@ export function annotateArticle(content: Element, page: Document | null, title: 
     applyLineEdits(line, edits);
   }
   for (const [line, entries] of noteLines) {
-    // A legend whose symbol marks nothing here and that names nothing stays: moving it would lose it.
-    const used = entries.some((e) => e.orgs.length || [...groups.values()].some((g) => g.mentions.some((m) => m.found.stars === e.stars)));
+    // A legend whose symbol marks nothing here and that names nothing stays: moving it would lose
+    // it; so does a line that also explains symbols of another kind (a data footnote).
+    const explains = (e: LegendEntry) => e.orgs.length > 0 || [...groups.values()].some((g) => g.mentions.some((m) => m.found.stars === e.stars));
+    const used = entries.every((e) => e.meaning !== null) && entries.some(explains);
     if (used) removeLine(line);
   }
   for (const [line, removal] of noticeRemovals) if (removal === 'line') removeLine(line);
 
   return { annotations, readingTitle };
+}
+
+/**
+ * A person named in full once and by surname later («Петр Голубев✱» … «Голубев✱») is one
+ * annotation: a one-word page name joins the earlier name it ends.
+ */
+function pageKey(name: PageName, groups: ReadonlyMap<string, Group>): string {
+  const own = `page:${name.text}`;
+  if (groups.has(own) || /\s/u.test(name.text)) return own;
+  for (const group of groups.values()) {
+    const full = group.pageName?.text;
+    if (full && full.endsWith(` ${name.text}`)) return group.key;
+  }
+  return own;
 }
 
 function markedSomewhere(units: readonly Unit[], named: readonly { entry: LegendEntry }[], orgId: string): boolean {

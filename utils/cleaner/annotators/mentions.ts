@@ -264,6 +264,8 @@ function pageNameBefore(text: string, end: number): (Range & PageName) | null {
     if (!m) break;
     const word = m[0];
     if (!/^[\p{Lu}\p{N}]/u.test(word)) break;
+    // «Политолог Голубев*» at the start of a sentence: the role is capitalised, not part of the name.
+    if (words.length && ROLE_NOUN.test(word)) break;
     if (words.length && isLatin(word) !== isLatin(text.slice(words[0]!.start, words[0]!.end))) break;
     words.unshift({ start: m.index, end: m.index + word.length });
     pos = m.index;
@@ -274,6 +276,12 @@ function pageNameBefore(text: string, end: number): (Range & PageName) | null {
   const start = words[0]!.start;
   return { start, end, text: text.slice(start, end), quoted: false };
 }
+
+/**
+ * Words for what a person is, which precede a marked name and are capitalised only because a
+ * sentence starts with them («Политолог Голубев*», «Журналистка Ветрова (признана иноагентом)»).
+ */
+const ROLE_NOUN = /^(?:экс-)?(?:политолог|журналист|блогер|активист|правозащитни|адвокат|юрист|депутат|политик|оппозиционер|публицист|социолог|историк|экономист|писател|поэт|художни|режиссер|режиссёр|музыкант|певец|певиц|актер|актёр|актрис|рэпер|ведущ|основател|сооснователь|глава|лидер|руководител|директор|главред|редактор|корреспондент|фотограф|ученый|учёный|бизнесмен|предпринимател|философ|комик|стример|сотрудни|координатор|участни|бывш)\p{L}*$/iu;
 
 /** «запрещенной в России террористической организации», «признанного экстремистским движения». */
 const PREFIX = new RegExp(
