@@ -60,13 +60,15 @@ export function ArticleView(props: {
         {site && <p class="article-site">{site}</p>}
         <h1 class="article-title">{article.title ? <AnnotationTitle title={bindShortWords(article.title)} annotations={annotations} /> : t(lang, 'noTitle')}</h1>
         <p class="article-meta" lang={lang}>
-          {byline && <span class="article-byline">{byline}</span>}
-          {date && (
-            <time class="article-date" dateTime={date.iso}>
-              {date.text}
-            </time>
-          )}
-          <span class="article-reading-time">{t(lang, 'minutes', { count: article.readingMinutes })}</span>
+          <span class="meta-items">
+            {byline && <span class="article-byline">{byline}</span>}
+            {date && (
+              <time class="article-date" dateTime={date.iso}>
+                {date.text}
+              </time>
+            )}
+            <span class="article-reading-time">{t(lang, 'minutes', { count: article.readingMinutes })}</span>
+          </span>
         </p>
         <div lang={lang}>
           <RemovalSummary lang={lang} removals={props.removals} />

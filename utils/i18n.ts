@@ -97,12 +97,15 @@ export function t(lang: Lang, key: MessageKey, params: Record<string, string | n
   });
 }
 
-/** "1 cookie notice", "3 cookie notices", "2 уведомления о cookies", "5 уведомлений о cookies". */
+/**
+ * "1 cookie notice", "3 cookie notices", "2 уведомления о cookies", "5 уведомлений о cookies".
+ * A no-break space holds the number to its word: a line never ends in a bare "(4".
+ */
 export function countOf(lang: Lang, noun: CountNoun, count: number): string {
   const rule = new Intl.PluralRules(lang).select(count);
   const word =
     lang === 'ru'
       ? rule === 'one' ? noun.ru.one : rule === 'few' ? noun.ru.few : noun.ru.many
       : rule === 'one' ? noun.en.one : noun.en.other;
-  return `${count.toLocaleString(lang)} ${word}`;
+  return `${count.toLocaleString(lang)}\u00a0${word}`;
 }

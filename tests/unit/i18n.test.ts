@@ -33,7 +33,7 @@ describe('t', () => {
     expect(t('en', 'filtersOn', { on: 3, total: 4 })).toBe('3 of 4 on');
     expect(t('ru', 'original', { host: 'gazeta.ru' })).toBe('Оригинал на gazeta.ru');
     // Russian groups thousands with a (no-break) space, English with a comma.
-    expect(t('en', 'tooLargeBody', { count: countOf('en', NOUNS.element, 31000) })).toBe('It has 31,000 elements. Reading it may take a few seconds.');
+    expect(t('en', 'tooLargeBody', { count: countOf('en', NOUNS.element, 31000) })).toBe('It has 31,000\u00a0elements. Reading it may take a few seconds.');
     expect(t('ru', 'tooLargeBody', { count: countOf('ru', NOUNS.element, 31000) }).replace(/\s/g, ' ')).toBe(
       'На ней 31 000 элементов. Чтение может занять несколько секунд.',
     );
@@ -45,13 +45,17 @@ describe('t', () => {
 });
 
 describe('countOf: plural forms', () => {
+  test('the number and its word never part at a line end', () => {
+    expect(countOf('ru', NOUNS.link, 4)).toBe('4\u00a0ссылки');
+  });
+
   test.each([
     [0, '0 links'],
     [1, '1 link'],
     [2, '2 links'],
     [21, '21 links'],
   ])('en %i → %s', (count, text) => {
-    expect(countOf('en', NOUNS.link, count)).toBe(text);
+    expect(countOf('en', NOUNS.link, count)).toBe(text.replace(' ', '\u00a0'));
   });
 
   test.each([
@@ -69,7 +73,7 @@ describe('countOf: plural forms', () => {
     [101, '101 ссылка'],
     [111, '111 ссылок'],
   ])('ru %i → %s', (count, text) => {
-    expect(countOf('ru', NOUNS.link, count)).toBe(text);
+    expect(countOf('ru', NOUNS.link, count)).toBe(text.replace(' ', '\u00a0'));
   });
 
   test.each(FILTERS.map((f) => [f.id, f] as const))('filter %s has every plural form in both languages', (_id, filter) => {

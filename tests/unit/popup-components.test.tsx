@@ -147,22 +147,22 @@ describe('RemovalSummary', () => {
 
   test('one short line per filter, with the link count where it says more than the item count', () => {
     expect(summarizeRemovals('en', removals)).toBe(
-      `Removed: ${countOf('en', cookies.noun, 1)}, ${countOf('en', promos.noun, 2)}, ${countOf('en', sidebars.noun, 1)} (20 links)`,
+      `Removed: ${countOf('en', cookies.noun, 1)}, ${countOf('en', promos.noun, 2)}, ${countOf('en', sidebars.noun, 1)} (20\u00a0links)`,
     );
   });
 
   test('reads as Russian in Russian, plural forms included', () => {
     expect(summarizeRemovals('ru', removals)).toBe(
-      `Убрано: ${countOf('ru', cookies.noun, 1)}, ${countOf('ru', promos.noun, 2)}, ${countOf('ru', sidebars.noun, 1)} (20 ссылок)`,
+      `Убрано: ${countOf('ru', cookies.noun, 1)}, ${countOf('ru', promos.noun, 2)}, ${countOf('ru', sidebars.noun, 1)} (20\u00a0ссылок)`,
     );
-    expect(summarizeRemovals('ru', [removal(sidebars.id, 21)])).toBe(`Убрано: ${countOf('ru', sidebars.noun, 1)} (21 ссылка)`);
-    expect(summarizeRemovals('ru', [removal(sidebars.id, 3)])).toBe(`Убрано: ${countOf('ru', sidebars.noun, 1)} (3 ссылки)`);
+    expect(summarizeRemovals('ru', [removal(sidebars.id, 21)])).toBe(`Убрано: ${countOf('ru', sidebars.noun, 1)} (21\u00a0ссылка)`);
+    expect(summarizeRemovals('ru', [removal(sidebars.id, 3)])).toBe(`Убрано: ${countOf('ru', sidebars.noun, 1)} (3\u00a0ссылки)`);
   });
 
   test('the cookie filter counts in words a reader uses', () => {
-    expect(countOf('en', cookies.noun, 1)).toMatch(/^1 cookie/);
-    expect(countOf('ru', cookies.noun, 1)).toMatch(/^1 уведомлени/);
-    expect(countOf('ru', cookies.noun, 2)).toMatch(/^2 уведомлени/);
+    expect(countOf('en', cookies.noun, 1)).toMatch(/^1\scookie/);
+    expect(countOf('ru', cookies.noun, 1)).toMatch(/^1\sуведомлени/);
+    expect(countOf('ru', cookies.noun, 2)).toMatch(/^2\sуведомлени/);
   });
 
   test('nothing removed is said plainly, not as an empty list', () => {
