@@ -63,7 +63,7 @@ export function AnnotationList({ annotations, lang }: { annotations: readonly An
         </p>
       ))}
       <div id={CARD_ID} class="annotation-card" hidden={!open}>
-        {open && <AnnotationNote annotation={open} lang={lang} />}
+        {open && <AnnotationNote annotation={open} lang={lang} showAsOf={false} />}
       </div>
       <p class="annotation-list-asof">{words.asOf}</p>
     </section>

@@ -6,8 +6,9 @@ import { describeAnnotation } from '../utils/cleaner/annotators/describe.ts';
  * marked it, the page's own footnote, and Declutter's registry entry with its sources. The
  * compact form (the popover) leaves out the registry's detail and the links.
  */
-export function AnnotationNote({ annotation, lang, compact = false }: { annotation: Annotation; lang: Lang; compact?: boolean }) {
-  const note = describeAnnotation(annotation, lang);
+export function AnnotationNote(props: { annotation: Annotation; lang: Lang; compact?: boolean; mention?: number; showAsOf?: boolean }) {
+  const { annotation, lang, compact = false, showAsOf = true } = props;
+  const note = describeAnnotation(annotation, lang, props.mention);
   const pageNotes = compact ? note.pageNotes.slice(0, 2) : note.pageNotes;
   return (
     <div class="annotation-note" data-kind={annotation.kind}>
@@ -27,7 +28,8 @@ export function AnnotationNote({ annotation, lang, compact = false }: { annotati
       {note.registry.length > 0 && (
         <div class="annotation-note-registry">
           <p class="annotation-note-label">{note.registryHeading}</p>
-          {(compact ? note.registry.slice(0, 2) : note.registry).map((line, i) => (
+          {/* Compact: the designations only; the official name with all its variants is for the full card. */}
+          {(compact ? note.registry.slice(1, 3) : note.registry).map((line, i) => (
             <p key={i}>{line}</p>
           ))}
           {!compact && note.sources.length > 0 && (
@@ -44,7 +46,7 @@ export function AnnotationNote({ annotation, lang, compact = false }: { annotati
           )}
         </div>
       )}
-      {note.asOf && <p class="annotation-note-asof">{note.asOf}</p>}
+      {showAsOf && note.asOf && <p class="annotation-note-asof">{note.asOf}</p>}
     </div>
   );
 }

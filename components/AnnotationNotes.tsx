@@ -140,6 +140,9 @@ export function AnnotationNotes({ root, annotations, lang }: { root: RefObject<H
   }, [open, position?.top]);
 
   const current = open ? annotations.find((a) => a.id === open.id) : undefined;
+  // Marks come in the order of the annotation's mentions (title first, then the body), so
+  // the opened mark's place among its siblings is its mention.
+  const mention = open && root.current ? [...root.current.querySelectorAll(`[data-annotation="${open.id}"]`)].indexOf(open.anchor) : -1;
   return (
     <>
       <div class="annotation-descriptions" hidden>
@@ -160,7 +163,7 @@ export function AnnotationNotes({ root, annotations, lang }: { root: RefObject<H
           onMouseEnter={() => window.clearTimeout(hideTimer.current)}
           onMouseLeave={() => setOpen((cur) => (cur && !cur.pinned ? null : cur))}
         >
-          <AnnotationNote annotation={current} lang={lang} compact />
+          <AnnotationNote annotation={current} lang={lang} compact mention={mention >= 0 ? mention : undefined} />
         </div>
       )}
     </>

@@ -150,7 +150,12 @@ export function categoryWords(a: Annotation, lang: Lang): string {
   return words.join(', ');
 }
 
-export function describeAnnotation(a: Annotation, lang: Lang): NoteText {
+/**
+ * The note for an annotation. With `mentionIndex` (the mention the reader opened, in the
+ * order of `a.mentions`) the reason is that mention's own: the page's symbol on this one,
+ * a link to the marked one elsewhere on another.
+ */
+export function describeAnnotation(a: Annotation, lang: Lang, mentionIndex?: number): NoteText {
   const words = WORDS[lang];
   const registry = a.registry;
   let status = STATUS[lang][a.category];
@@ -160,7 +165,8 @@ export function describeAnnotation(a: Annotation, lang: Lang): NoteText {
   } else if (registry?.statusNote) {
     status += `; ${registry.statusNote[lang]}`;
   }
-  const evidences = [...new Set(a.mentions.map((m) => m.evidence))];
+  const opened = mentionIndex === undefined ? undefined : a.mentions[mentionIndex];
+  const evidences = opened ? [opened.evidence] : [...new Set(a.mentions.map((m) => m.evidence))];
   const own = evidences.filter((e) => e !== 'linked' && e !== 'registry');
   const reasons = a.id.startsWith('notice-') ? ['notice' as const] : own.length ? own : evidences.length ? [evidences[0]!] : ['footnote' as const];
   const registryLines: string[] = [];
