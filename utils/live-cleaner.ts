@@ -9,17 +9,30 @@ import type { ClutterFilter } from './cleaner/types.ts';
 
 export const HIDDEN_ATTRIBUTE = 'data-declutter-hidden';
 export const UNLOCK_ATTRIBUTE = 'data-declutter-unlock';
-const STYLE_ID = 'declutter-live-style';
+export const STYLE_ID = 'declutter-live-style';
 const CONSENT_FILTER = 'cookie-banners';
 
 /**
  * The observer's budget. Clutter that arrives late (a delayed consent banner, a widget
  * network filling its block, an infinite-scroll sidebar) is caught by re-running detection
- * at most every MIN_INTERVAL_MS after the page changes. A pass that costs more than
- * PASS_BUDGET_MS doubles the interval, up to MAX_INTERVAL_MS, so a heavy page never
- * spends more than a few percent of its main thread on us.
+ * at most every MIN_INTERVAL_MS after the page changes: every mutation in between joins
+ * one batch. A pass that costs more than PASS_BUDGET_MS doubles the interval, up to
+ * MAX_INTERVAL_MS, so a heavy page never spends more than a few percent of its main
+ * thread on us (12 ms every 250 ms is under 5 %; a slow page backs off towards 4 s).
+ * README.md states the same numbers (tests/unit/live-budget.test.ts keeps them equal).
  */
 export const LIVE_BUDGET = { MIN_INTERVAL_MS: 250, MAX_INTERVAL_MS: 4000, PASS_BUDGET_MS: 12 } as const;
+
+/**
+ * Hidden with `display:none !important`, which page styles cannot override short of an
+ * inline !important. The unlock rule names the attribute twice so that it outranks a
+ * page's `html.modal-open{overflow:hidden!important}` (same importance, lower specificity)
+ * whichever stylesheet comes last. Only the vertical axis is released: pages that clip
+ * horizontal overflow on purpose keep doing so.
+ */
+const STYLESHEET =
+  `[${HIDDEN_ATTRIBUTE}]{display:none!important}` +
+  `html[${UNLOCK_ATTRIBUTE}][${UNLOCK_ATTRIBUTE}],body[${UNLOCK_ATTRIBUTE}][${UNLOCK_ATTRIBUTE}]{overflow-y:auto!important}`;
 
 export interface LiveCleanerOptions {
   url: string;
@@ -36,6 +49,13 @@ export interface LiveCleaner {
   setFilters(filters: readonly ClutterFilter[]): number;
   /** Shows everything again and stops watching. */
   undo(): void;
+  /**
+   * Stops watching and leaves the page as it is. For a script being replaced by a newer
+   * copy of itself (re-injection, extension update): the new one adopts the marks.
+   */
+  stop(): void;
+  /** Hidden items per filter id. */
+  counts(): Record<string, number>;
   readonly hidden: number;
 }
 
@@ -44,6 +64,7 @@ export function createLiveCleaner(doc: Document, options: LiveCleanerOptions): L
   const url = new URL(options.url);
   let filters = options.filters;
   let observer: MutationObserver | null = null;
+  let lockObserver: MutationObserver | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let interval: number = LIVE_BUDGET.MIN_INTERVAL_MS;
   let lastPass = -Infinity;
@@ -51,12 +72,15 @@ export function createLiveCleaner(doc: Document, options: LiveCleanerOptions): L
   const hiddenElements = (): Element[] => [...doc.querySelectorAll(`[${HIDDEN_ATTRIBUTE}]`)];
 
   function ensureStyle(): void {
-    if (doc.getElementById(STYLE_ID)) return;
+    const existing = doc.getElementById(STYLE_ID);
+    if (existing) {
+      // A page that rewrites <head> may have dropped it behind other sheets; keep it last.
+      if (existing.textContent !== STYLESHEET) existing.textContent = STYLESHEET;
+      return;
+    }
     const style = doc.createElement('style');
     style.id = STYLE_ID;
-    style.textContent =
-      `[${HIDDEN_ATTRIBUTE}]{display:none!important}` +
-      `html[${UNLOCK_ATTRIBUTE}],body[${UNLOCK_ATTRIBUTE}]{overflow:auto!important}`;
+    style.textContent = STYLESHEET;
     (doc.head ?? doc.documentElement).append(style);
   }
 
@@ -68,10 +92,15 @@ export function createLiveCleaner(doc: Document, options: LiveCleanerOptions): L
     const view = doc.defaultView;
     if (!view) return;
     for (const el of [doc.documentElement, doc.body]) {
-      if (!el) continue;
+      if (!el || el.hasAttribute(UNLOCK_ATTRIBUTE)) continue;
       const style = view.getComputedStyle(el);
-      if (style.overflow === 'hidden' || style.overflowY === 'hidden') el.setAttribute(UNLOCK_ATTRIBUTE, '');
+      // `overflow` for engines that do not expand the shorthand (jsdom).
+      if ([style.overflowY, style.overflow].some((v) => v === 'hidden' || v === 'clip')) el.setAttribute(UNLOCK_ATTRIBUTE, '');
     }
+  }
+
+  function releaseUnlocks(): void {
+    for (const el of doc.querySelectorAll(`[${UNLOCK_ATTRIBUTE}]`)) el.removeAttribute(UNLOCK_ATTRIBUTE);
   }
 
   function pass(): number {
@@ -84,7 +113,7 @@ export function createLiveCleaner(doc: Document, options: LiveCleanerOptions): L
         changed = true;
       }
     }
-    if (!active.has(CONSENT_FILTER)) for (const el of doc.querySelectorAll(`[${UNLOCK_ATTRIBUTE}]`)) el.removeAttribute(UNLOCK_ATTRIBUTE);
+    if (!active.has(CONSENT_FILTER)) releaseUnlocks();
     const found = detectClutter(doc, filters, url);
     for (const m of found) {
       if (m.element.closest(`[${HIDDEN_ATTRIBUTE}]`)) continue;
@@ -110,19 +139,39 @@ export function createLiveCleaner(doc: Document, options: LiveCleanerOptions): L
     }, wait);
   }
 
+  /** Our own stylesheet must not wake the observer. */
   function isOwnMutation(record: MutationRecord): boolean {
     return [...record.addedNodes, ...record.removedNodes].every((n) => (n as Element).id === STYLE_ID);
+  }
+
+  function disconnect(): void {
+    observer?.disconnect();
+    observer = null;
+    lockObserver?.disconnect();
+    lockObserver = null;
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
   }
 
   return {
     start() {
       const count = pass();
-      if (!observer && doc.defaultView?.MutationObserver) {
-        observer = new doc.defaultView.MutationObserver((records) => {
+      const Observer = doc.defaultView?.MutationObserver;
+      if (!observer && Observer) {
+        observer = new Observer((records) => {
           if (records.every(isOwnMutation)) return;
           schedule();
         });
         observer.observe(doc.documentElement, { childList: true, subtree: true });
+        // A banner's script may lock scrolling (a class or a style on html or body) after
+        // we hid the banner. Only those two elements' own attributes are watched, and the
+        // check is one computed style each, made only while a consent banner is hidden.
+        lockObserver = new Observer(() => {
+          if (doc.querySelector(`[${HIDDEN_ATTRIBUTE}="${CONSENT_FILTER}"]`)) releaseScrollLock();
+        });
+        const attributes = { attributes: true, attributeFilter: ['class', 'style'] };
+        lockObserver.observe(doc.documentElement, attributes);
+        if (doc.body) lockObserver.observe(doc.body, attributes);
       }
       return count;
     },
@@ -131,14 +180,20 @@ export function createLiveCleaner(doc: Document, options: LiveCleanerOptions): L
       return pass();
     },
     undo() {
-      observer?.disconnect();
-      observer = null;
-      if (timer !== null) clearTimeout(timer);
-      timer = null;
+      disconnect();
       for (const el of hiddenElements()) el.removeAttribute(HIDDEN_ATTRIBUTE);
-      for (const el of doc.querySelectorAll(`[${UNLOCK_ATTRIBUTE}]`)) el.removeAttribute(UNLOCK_ATTRIBUTE);
+      releaseUnlocks();
       doc.getElementById(STYLE_ID)?.remove();
       options.onChange?.(0);
+    },
+    stop: disconnect,
+    counts() {
+      const out: Record<string, number> = {};
+      for (const el of hiddenElements()) {
+        const id = el.getAttribute(HIDDEN_ATTRIBUTE) ?? '';
+        out[id] = (out[id] ?? 0) + 1;
+      }
+      return out;
     },
     get hidden() {
       return hiddenElements().length;

@@ -189,3 +189,61 @@ export function createMessageRouter<P extends Protocol>(protocol: P, handlers: H
     return true;
   };
 }
+
+// ---------------------------------------------------------------------------------------
+// Live cleaning
+
+/** What the live script says about its tab: whether it is cleaning, and how much per filter. */
+export interface LiveStatus {
+  readonly active: boolean;
+  /** Hidden items per filter id; ids we do not know are dropped. */
+  readonly counts: Readonly<Record<string, number>>;
+}
+
+/** More hidden items than any real page has; a count above it is a forgery or a bug. */
+const MAX_HIDDEN_COUNT = 100_000;
+const MAX_FILTER_ID = 64;
+
+/**
+ * Checks a live status from a content script (a message, or the reply to one): a forged
+ * one must not be able to put anything but a small number on the badge or in the popup.
+ */
+export function parseLiveStatus(value: unknown): LiveStatus | null {
+  if (!value || typeof value !== 'object') return null;
+  const { active, counts } = value as Record<string, unknown>;
+  if (typeof active !== 'boolean' || !counts || typeof counts !== 'object' || Array.isArray(counts)) return null;
+  const entries = Object.entries(counts as Record<string, unknown>);
+  if (entries.length > 32) return null;
+  const clean: Record<string, number> = {};
+  for (const [id, n] of entries) {
+    if (id.length > MAX_FILTER_ID || !/^[a-z][a-z0-9-]*$/.test(id)) return null;
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > MAX_HIDDEN_COUNT) return null;
+    clean[id] = n;
+  }
+  return { active, counts: clean };
+}
+
+export function hiddenTotal(status: LiveStatus): number {
+  return Object.values(status.counts).reduce((sum, n) => sum + n, 0);
+}
+
+const noPayload = (payload: unknown): Record<string, never> | null =>
+  payload === undefined || (payload !== null && typeof payload === 'object' && !Array.isArray(payload) && Object.keys(payload).length === 0) ? {} : null;
+
+/**
+ * Sent by the live script to the extension (the background sets the badge; an open popup
+ * updates its count). Only about the sender's own tab: the tab id comes from the sender.
+ */
+export const LIVE_REPORT_PROTOCOL = defineProtocol({
+  'live:status': { from: 'content-script', maxBytes: 2048, parse: parseLiveStatus },
+});
+
+/**
+ * Sent by the popup to the live script in one tab (`tabs.sendMessage`). The live script
+ * answers with its LiveStatus. Extension pages only: a page cannot make the live script
+ * show or hide anything.
+ */
+export const LIVE_CONTROL_PROTOCOL = defineProtocol({
+  'live:query': { from: 'extension-page', maxBytes: 256, parse: noPayload },
+  'live:undo': { from: 'extension-page', maxBytes: 256, parse: noPayload },
+});

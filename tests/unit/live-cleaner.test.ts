@@ -55,7 +55,7 @@ describe('live cleaner', () => {
     const cleaner = createLiveCleaner(document, { url: 'https://example.com/a', filters: ALL });
     cleaner.start();
     expect(document.body.hasAttribute(UNLOCK_ATTRIBUTE)).toBe(true);
-    expect(getComputedStyle(document.body).overflow).toBe('auto');
+    expect(getComputedStyle(document.body).overflowY).toBe('auto');
     expect(document.querySelector('.consent button')).not.toBeNull();
     cleaner.undo();
     expect(getComputedStyle(document.body).overflow).toBe('hidden');
