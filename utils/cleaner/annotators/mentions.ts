@@ -71,8 +71,24 @@ function withoutEnclosingQuotes(text: string, from: number, to: number): Range {
   return { start, end };
 }
 
+/**
+ * Each line is searched three times (marks, unambiguous names, links) with some 250
+ * patterns; the answers are kept for the lines of the last few pages.
+ */
+const candidateCache = new Map<string, Candidate[]>();
+const CANDIDATE_CACHE_SIZE = 4000;
+
 /** Every registry name in the text, quotation marks trimmed, longest first at each start. */
 export function registryCandidates(text: string): Candidate[] {
+  const cached = candidateCache.get(text);
+  if (cached) return cached;
+  const found = searchRegistry(text);
+  if (candidateCache.size >= CANDIDATE_CACHE_SIZE) candidateCache.clear();
+  candidateCache.set(text, found);
+  return found;
+}
+
+function searchRegistry(text: string): Candidate[] {
   const found: Candidate[] = [];
   for (const pattern of compiledPatterns()) {
     pattern.regex.lastIndex = 0;
