@@ -25,7 +25,7 @@ function article(dom: (typeof DOMS)[number], body: string) {
 describe('post-processing registry', () => {
   it('lists every step file once, under the id its file is named by', () => {
     const dir = join(import.meta.dirname, '../../utils/cleaner/postprocess');
-    const helpers = new Set(['index.ts', 'define.ts', 'class-words.ts', 'story.ts']);
+    const helpers = new Set(['index.ts', 'define.ts', 'class-words.ts', 'story.ts', 'measure.ts']);
     const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && !helpers.has(f)).map((f) => f.replace(/\.ts$/, '')).sort();
     expect(POST_STEPS.map((s) => s.id).sort()).toEqual(files);
     expect(new Set(POST_STEPS.map((s) => s.id)).size).toBe(POST_STEPS.length);

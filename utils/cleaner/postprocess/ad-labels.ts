@@ -1,5 +1,3 @@
-import { visibleText } from '../dom.ts';
-import { countWords } from '../text.ts';
 import { classWords } from './class-words.ts';
 import { definePostStep, type PostMatch } from './define.ts';
 
@@ -14,13 +12,15 @@ export const adLabels = definePostStep({
   why:
     'Ad slots inside a story keep their label ("Advertisement", "Story continues below", "Реклама") when ' +
     'the ad is blocked or loads by script. The label is all that reaches the reading view.',
-  detect({ root }) {
+  detect({ measure }) {
     const found: PostMatch[] = [];
-    for (const el of root.querySelectorAll('*')) {
-      const text = visibleText(el);
-      if (text && countWords(text) <= 6 && AD_LABEL.test(text.replace(/[\s:.·-]+$/, ''))) {
+    for (const el of measure.elements) {
+      const words = measure.words(el);
+      if (words > 12) continue;
+      const text = words <= 6 ? measure.text(el) : '';
+      if (text && AD_LABEL.test(text.replace(/[\s:.·-]+$/, ''))) {
         found.push({ element: el, reason: `ad label "${text}"` });
-      } else if ([...classWords(el)].some((w) => AD_WORDS.has(w)) && countWords(text) <= 12 && !el.querySelector('p, h2, h3, blockquote')) {
+      } else if (words <= 12 && [...classWords(el)].some((w) => AD_WORDS.has(w)) && !el.querySelector('p, h2, h3, blockquote')) {
         found.push({ element: el, reason: 'named as an ad slot' });
       }
     }

@@ -1,5 +1,3 @@
-import { visibleText } from '../dom.ts';
-import { countWords } from '../text.ts';
 import { definePostStep, type PostMatch } from './define.ts';
 
 /**
@@ -10,18 +8,19 @@ import { definePostStep, type PostMatch } from './define.ts';
 const DISCLOSURE =
   /\b(this (post|article|page|review|guide|site|story) (may )?(contains?|includes?|uses?)\b.{0,30}\b(affiliate|referral|sponsored) (links?|content)|(we|i) (may )?(earn|receive|get) (a )?(small )?(share of sales|commission|compensation|fee)|as an amazon associate,? (we|i)|(we|i) (may )?(earn|receive) .{0,30}from (qualifying )?purchases)/i;
 
+const BLOCKS = new Set(['P', 'DIV', 'EM', 'I', 'SMALL', 'SPAN', 'ASIDE', 'SECTION']);
+
 export const affiliateDisclosures = definePostStep({
   id: 'affiliate-disclosures',
   why:
     'Shopping and review sites open or close every post with the same legal notice about affiliate ' +
     'links and commissions. It is about the site\'s business, printed on every page, not about the story.',
-  detect({ root }) {
+  detect({ measure }) {
     const found: PostMatch[] = [];
-    for (const el of root.querySelectorAll('p, div, em, i, small, span, aside, section')) {
-      const text = visibleText(el);
-      if (!text || countWords(text) > 60 || !DISCLOSURE.test(text)) continue;
+    for (const el of measure.elements) {
+      if (!BLOCKS.has(el.tagName) || measure.words(el) > 60 || !DISCLOSURE.test(measure.text(el))) continue;
       // The innermost block that says it, not the container around the whole story.
-      if (Array.from(el.children).some((child) => DISCLOSURE.test(visibleText(child)))) continue;
+      if (Array.from(el.children).some((child) => DISCLOSURE.test(measure.text(child)))) continue;
       found.push({ element: el, reason: 'the site\'s affiliate disclosure' });
     }
     return found;

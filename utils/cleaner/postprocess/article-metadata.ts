@@ -1,8 +1,7 @@
-import { foldSpaces, linkDensity, visibleText } from '../dom.ts';
-import { countWords } from '../text.ts';
+import { foldSpaces } from '../dom.ts';
 import { classWords } from './class-words.ts';
 import { definePostStep, type PostMatch } from './define.ts';
-import { isProse, storyMap, type StoryMap } from './story.ts';
+import type { ArticleMeasure } from './measure.ts';
 
 /**
  * Class words of the lines around a headline and under a story: bylines, dates, section
@@ -50,29 +49,29 @@ export const articleMetadata = definePostStep({
     'Around the headline and under the story sit lines about the story: who wrote it, when it was posted ' +
     'and updated, its section, tags, reading time, comment count. The popup shows the byline and date in ' +
     'its own header, so inside the body these lines only repeat them or add site furniture.',
-  detect({ root, byline }) {
+  detect({ measure, byline }) {
     const found: PostMatch[] = [];
-    const story = storyMap(root);
     const bylineText = foldSpaces(byline ?? '').toLowerCase();
-    for (const el of root.querySelectorAll('*')) {
-      const text = visibleText(el);
-      if (!text || el.querySelector('img, picture, video, iframe')) continue;
-      const words = countWords(text);
-      if (words > 25 || isProse(el, text)) continue;
-      const reason = metadataReason(el, text, words, story, bylineText);
+    const story = measure.story;
+    for (const el of measure.elements) {
+      const words = measure.words(el);
+      // Everything here sits around the story, never inside it.
+      if (words > 25 || words === 0 || !story.outside(el) || measure.hasMedia(el) || measure.isProse(el)) continue;
+      const reason = metadataReason(el, words, measure, bylineText);
       if (reason) found.push({ element: el, reason });
     }
     return found;
   },
 });
 
-function metadataReason(el: Element, text: string, words: number, story: StoryMap, byline: string): string | null {
-  const outside = story.outside(el);
+function metadataReason(el: Element, words: number, m: ArticleMeasure, byline: string): string | null {
+  const story = m.story;
   const named = [...classWords(el)].find((w) => META_WORDS.has(w));
   // Named metadata inside the running story is a site's odd naming; around it, it is metadata.
-  if (named && outside && words <= 20) return `named "${named}"`;
-  if (el.tagName === 'TIME' && outside) return 'a <time> outside the story';
-  if (!outside || !isLine(el)) return null;
+  if (named && words <= 20) return `named "${named}"`;
+  if (el.tagName === 'TIME') return 'a <time> outside the story';
+  if (!isLine(el, m)) return null;
+  const text = m.text(el);
   if (WHEN.test(text)) return 'when the story was posted or updated';
   if (BYLINE.test(text) && words <= 14) return 'a byline';
   if (byline && repeatsByline(text, byline)) return 'repeats the byline';
@@ -81,20 +80,23 @@ function metadataReason(el: Element, text: string, words: number, story: StoryMa
   if (story.after(el) && words <= 10 && SOURCE.test(text)) return 'the wire source line';
   if (COMMENTS.test(text)) return 'comment count';
   if (isDateLine(text)) return 'a date line';
-  if (story.before(el) && words <= 2 && linkDensity(el, text) >= 0.9 && !/^H[1-6]$/.test(el.tagName) && linksToSection(el)) return 'a section label';
+  if (story.before(el) && words <= 2 && m.linkDensity(el) >= 0.9 && !/^H[1-6]$/.test(el.tagName) && linksToSection(el)) return 'a section label';
   return null;
 }
 
-/** A self-contained line: a block, or an inline element that is its block's only text. */
-function isLine(el: Element): boolean {
-  if (/^(P|DIV|LI|H[1-6]|SPAN|TIME|SMALL|A|UL|OL|DL|DD|DT|SECTION|HEADER|FOOTER|ASIDE|ADDRESS|FIGCAPTION|STRONG|B|EM|I)$/.test(el.tagName)) {
-    if (/^(SPAN|A|STRONG|B|EM|I|SMALL|TIME)$/.test(el.tagName)) {
-      const parent = el.parentElement;
-      return !parent || countWords(visibleText(parent)) <= 25;
-    }
-    return true;
-  }
-  return false;
+/**
+ * A self-contained line: a block, or an inline element holding at least half of its short
+ * block ("<span>By Jane Roe</span> | <time>…</time>"). A link inside a sentence ("Beauty
+ * company <a>Coty</a> is breaking out") is a word of that sentence, not a line.
+ */
+function isLine(el: Element, m: ArticleMeasure): boolean {
+  if (!/^(P|DIV|LI|H[1-6]|SPAN|TIME|SMALL|A|UL|OL|DL|DD|DT|SECTION|HEADER|FOOTER|ASIDE|ADDRESS|FIGCAPTION|STRONG|B|EM|I)$/.test(el.tagName)) return false;
+  if (!/^(SPAN|A|STRONG|B|EM|I|SMALL|TIME)$/.test(el.tagName)) return true;
+  const parent = el.parentElement;
+  if (!parent) return true;
+  const own = m.words(el);
+  const line = m.words(parent);
+  return line <= 25 && line - own <= Math.max(3, own);
 }
 
 /** Nothing but a date and a time, in any of the usual orders and languages. */

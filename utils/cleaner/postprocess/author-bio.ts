@@ -1,8 +1,5 @@
-import { visibleText } from '../dom.ts';
-import { countWords } from '../text.ts';
 import { classWords } from './class-words.ts';
 import { definePostStep, type PostMatch } from './define.ts';
-import { storyMap } from './story.ts';
 
 /** Class words that, next to "author", name a box about the writer rather than a byline. */
 const BIO_WORDS = new Set(['bio', 'biography', 'about', 'box', 'info', 'card', 'profile', 'details', 'description']);
@@ -25,26 +22,25 @@ export const authorBio = definePostStep({
     'After the story many sites print a box about its writer — photo, a few lines of biography, how to ' +
     'reach them. It is the same under every story by that writer, so it is not this story; the byline ' +
     'above the article already names who wrote it.',
-  detect({ root }) {
+  detect({ root, measure }) {
     const found: PostMatch[] = [];
-    const story = storyMap(root);
-    for (const el of root.querySelectorAll('*')) {
+    for (const el of measure.elements) {
+      const length = measure.words(el);
+      if (length === 0 || length > 150) continue;
       const words = classWords(el);
-      const text = visibleText(el);
-      if (!text) continue;
-      const length = countWords(text);
+      const text = measure.text(el);
       const namedBio =
         words.has('bio') || words.has('biography') || words.has('authorbio') || words.has('authorbox') ||
         ((words.has('author') || words.has('writer') || words.has('contributor')) && [...words].some((w) => BIO_WORDS.has(w)));
       // Bios and contact lines close the story: at most a couple of paragraphs follow them.
-      const closing = story.proseAfter(el) <= 2;
+      const closing = measure.story.proseAfter(el) <= 2;
       if (namedBio && length <= 150 && closing) {
         found.push({ element: el, reason: 'named as the writer\'s bio' });
       } else if (/^H[1-6]$|^P$|^DIV$|^STRONG$/.test(el.tagName) && length <= 6 && ABOUT_HEADING.test(text) && closing) {
         // A label in <strong> inside a paragraph heads that paragraph; the bio is the block
         // and what follows it up to the end of its container.
         let block: Element = el;
-        while (INLINE.has(block.tagName) && block.parentElement && block.parentElement !== root && visibleText(block.parentElement).startsWith(text)) {
+        while (INLINE.has(block.tagName) && block.parentElement && block.parentElement !== root && measure.text(block.parentElement).startsWith(text)) {
           block = block.parentElement;
         }
         found.push({ element: block, reason: `bio under "${text}"` });

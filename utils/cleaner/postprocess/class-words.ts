@@ -5,11 +5,15 @@
  */
 
 const cache = new WeakMap<Element, ReadonlySet<string>>();
+const NONE: ReadonlySet<string> = new Set();
 
 export function classWords(el: Element): ReadonlySet<string> {
   let words = cache.get(el);
   if (!words) {
-    const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    const cls = el.getAttribute('class');
+    const id = el.getAttribute('id');
+    if (!cls && !id) return NONE;
+    const raw = `${cls ?? ''} ${id ?? ''}`;
     words = new Set(
       raw
         .replace(/([a-z])([A-Z])/g, '$1 $2')

@@ -4,6 +4,8 @@
  * as the story and so survive its scoring. Each step only detects; `index.ts` removes.
  */
 
+import type { ArticleMeasure } from './measure.ts';
+
 export interface PostContext {
   /** Readability's article element, page classes still on it (they are stripped afterwards). */
   readonly root: Element;
@@ -14,6 +16,11 @@ export interface PostContext {
   readonly url: URL;
   /** Language of the page, lower-cased; '' when unknown. */
   readonly lang: string;
+}
+
+/** What a step sees: the article, and its elements measured once for all rules. */
+export interface StepContext extends PostContext {
+  readonly measure: ArticleMeasure;
 }
 
 /** An element to remove. */
@@ -37,7 +44,7 @@ export interface PostStep {
   /** Why what the step removes is not article text on the web at large. */
   readonly why: string;
   /** Pure: reads the article element, never changes it. */
-  detect(ctx: PostContext): readonly PostMatch[];
+  detect(ctx: StepContext): readonly PostMatch[];
 }
 
 export const definePostStep = <const S extends PostStep>(step: S): S => step;

@@ -1,8 +1,5 @@
-import { linkDensity, visibleText } from '../dom.ts';
 import { classWords } from './class-words.ts';
 import { definePostStep } from './define.ts';
-import { isProse } from './story.ts';
-import { countWords } from '../text.ts';
 
 /** Class words sites use for text their CSS hides from sighted readers. */
 const HIDDEN = new Set(['hidden', 'hide', 'hdn', 'invisible', 'offscreen', 'visuallyhidden', 'sronly']);
@@ -20,9 +17,10 @@ export const hiddenText = definePostStep({
     'Readability drops elements hidden by inline style or the hidden attribute, but most sites hide with ' +
     'a class: screen-reader labels ("Image caption", "Share on Facebook"), hover cards listing a person\'s ' +
     'other stories, collapsed duplicates. Sighted readers never see that text, so the reading view should not show it.',
-  detect({ root }) {
+  detect({ measure }) {
     const found = [];
-    for (const el of root.querySelectorAll('[class], [id]')) {
+    for (const el of measure.elements) {
+      if (!el.hasAttribute('class') && !el.hasAttribute('id')) continue;
       const words = classWords(el);
       const srOnly = (words.has('sr') && words.has('only')) || (words.has('visually') && words.has('hidden')) || (words.has('screen') && words.has('reader'));
       const printOnly = isPrintOnly(el);
@@ -37,11 +35,10 @@ export const hiddenText = definePostStep({
       // Long text under a hiding class is a collapsed part of the story ("read more" that
       // expands on click), which the reader came for; labels are short. Hover cards are
       // lists of links of any length.
-      const text = visibleText(el);
-      const short = countWords(text) <= 40 && !isProse(el, text);
+      const short = measure.words(el) <= 40 && !measure.isProse(el);
       // Print-only text never shows on a screen, whatever its length.
       if (hidden && !short && !printOnly) continue;
-      if (!hidden && !short && linkDensity(el, text) < 0.5) continue;
+      if (!hidden && !short && measure.linkDensity(el) < 0.5) continue;
       found.push({ element: el, reason: hover ? 'hover card, shown only on mouse-over' : 'hidden by the page\'s CSS class' });
     }
     return found;

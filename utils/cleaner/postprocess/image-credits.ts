@@ -1,5 +1,5 @@
-import { visibleText } from '../dom.ts';
 import { countWords } from '../text.ts';
+import type { ArticleMeasure } from './measure.ts';
 import { classWords, hasClassWord } from './class-words.ts';
 import { definePostStep, type PostMatch } from './define.ts';
 
@@ -15,8 +15,6 @@ const CREDIT = new Set(['credit', 'credits', 'copyright', 'photographer', 'attri
 const CREDIT_LINE =
   /^((image copyright|image source|image credit|photo credit|picture credit|copyright|(photo(graph)?|picture|image|illustration|video) by|courtesy( of)?)\s*[:|–—-]?|(photos?|photograph|pictures?|images?|illustration|video|credits?|source|фото(графия)?|источник|иллюстрация|foto|bild|imagem)\s*[:|])\s*/i;
 
-const MEDIA = 'img, picture, video, iframe, svg, canvas';
-
 /** Picture agencies whose bare name under a picture is a credit, not a caption. */
 const AGENCY = /^(getty( images)?|ap( photo)?|reuters|afp( via getty( images)?)?|epa|shutterstock|istock(photo)?|alamy|pa( wire)?|tass|тасс|риа новости|reuters\/\w+)$/i;
 
@@ -26,13 +24,14 @@ export const imageCredits = definePostStep({
     'Credit lines name who took a picture ("Photo: AP", "Image copyright Getty Images"). They are a legal ' +
     'courtesy that belongs to the picture on the page, and read as noise in the text of the story; the ' +
     'caption itself stays.',
-  detect({ root }) {
+  detect({ measure }) {
     const found: PostMatch[] = [];
-    for (const el of root.querySelectorAll('*')) {
-      const text = visibleText(el);
+    for (const el of measure.elements) {
+      const words = measure.words(el);
       // The credit goes, the picture it is written on stays.
-      if (!text || el.querySelector(MEDIA)) continue;
-      const words = countWords(text);
+      if (words > 15 || measure.hasMedia(el)) continue;
+      const text = measure.text(el);
+      if (!text) continue;
       // A site may put its credit class on a whole caption ("Neil Gaiman in 2002. Photo by
       // …"): only a line that reads as a credit goes, a described picture stays.
       if (hasClassWord(el, CREDIT) && (words <= 6 || (words <= 15 && (CREDIT_LINE.test(text) || /^[(©]/.test(text))))) {
@@ -40,7 +39,7 @@ export const imageCredits = definePostStep({
         continue;
       }
       if (words > 12 || el.children.length > 3) continue;
-      const inFigure = el.closest('figure, figcaption, picture') !== null;
+      const inFigure = measure.within(el, FIGURE);
       const rest = text.replace(CREDIT_LINE, '');
       if (/^image caption$/i.test(text)) {
         found.push({ element: el, reason: 'screen-reader label "Image caption"' });
@@ -50,7 +49,7 @@ export const imageCredits = definePostStep({
         found.push({ element: el, reason: `picture agency "${text}"` });
       }
     }
-    found.push(...captionTails(root));
+    found.push(...captionTails(measure));
     return found;
   },
 });
@@ -75,20 +74,28 @@ const AGENCY_TAIL = /(getty( images)?|reuters|ap|afp|bloomberg|epa|shutterstock|
 
 const CAPTION_WORDS = new Set(['caption', 'captions', 'cutline', 'figcaption', 'imagecaption', 'photo', 'image', 'media', 'figure', 'picture']);
 
-function captionTails(root: Element): PostMatch[] {
+const CAPTION_BLOCKS = new Set(['P', 'FIGCAPTION', 'DIV', 'LI', 'SPAN', 'CAPTION', 'TD']);
+const CAPTION_TAGS = new Set(['FIGCAPTION', 'FIGURE', 'CAPTION']);
+const FIGURE = new Set(['FIGURE', 'FIGCAPTION', 'PICTURE']);
+
+function captionTails(measure: ArticleMeasure): PostMatch[] {
   const found: PostMatch[] = [];
   const cut = new Set<Text>();
-  for (const block of root.querySelectorAll('p, figcaption, div, li, span, caption, td')) {
+  for (const block of measure.elements) {
+    if (!CAPTION_BLOCKS.has(block.tagName) || measure.words(block) > 80) continue;
+    const folded = measure.text(block);
+    if (!mayEndWithCredit(folded.slice(-TAIL))) continue;
+    const inCaption = measure.within(block, CAPTION_TAGS) || hasCaptionWord(block);
+    if (!creditAtEnd(folded.slice(-TAIL), inCaption)) continue;
     const texts = textNodes(block);
     const value = texts.map((t) => t.nodeValue ?? '').join('');
-    if (!value.trim() || countWords(value) > 80) continue;
-    const inCaption = block.closest('figcaption, figure, caption') !== null || hasCaptionWord(block);
-    const parens = CREDIT_PARENS.exec(value) ?? AGENCY_PARENS.exec(value);
-    const suffix = inCaption ? CREDIT_SUFFIX.exec(value) : null;
-    const piped = inCaption ? PIPED_CREDIT.exec(value) : null;
-    const match = parens ?? suffix ?? (piped && AGENCY_TAIL.test(piped[0]) ? piped : null);
+    // Credits are short: only the end of the line is searched, and the offset kept.
+    const start = Math.max(0, value.length - TAIL * 2);
+    const tailMatch = creditAtEnd(value.slice(start), inCaption);
+    if (!tailMatch) continue;
+    const match = { index: start + tailMatch.index, text: tailMatch[0] };
     // A credit that is the whole line is removed as an element by the rules above.
-    if (!match || !value.slice(0, match.index).trim()) continue;
+    if (!value.slice(0, match.index).trim()) continue;
     // The credit may span nodes ("(Image: <span>GETTY</span> )"): cut the node it starts
     // in and empty the ones after it.
     let offset = 0;
@@ -97,12 +104,29 @@ function captionTails(root: Element): PostMatch[] {
       if (offset + length > match.index && !cut.has(text)) {
         cut.add(text);
         const from = Math.max(0, match.index - offset);
-        found.push({ text, from, reason: `credit at the end of a caption "${match[0].trim()}"` });
+        found.push({ text, from, reason: `credit at the end of a caption "${match.text.trim()}"` });
       }
       offset += length;
     }
   }
   return found;
+}
+
+/** How much of a line's end can hold a credit. */
+const TAIL = 160;
+
+function creditAtEnd(value: string, inCaption: boolean): RegExpExecArray | null {
+  const parens = CREDIT_PARENS.exec(value) ?? AGENCY_PARENS.exec(value);
+  if (parens || !inCaption) return parens;
+  const suffix = CREDIT_SUFFIX.exec(value);
+  if (suffix) return suffix;
+  const piped = value.includes('|') ? PIPED_CREDIT.exec(value) : null;
+  return piped && AGENCY_TAIL.test(piped[0]) ? piped : null;
+}
+
+/** A cheap look at the line's end before the real regular expressions run. */
+function mayEndWithCredit(text: string): boolean {
+  return text.endsWith(')') || text.includes(':') || text.includes('|');
 }
 
 function hasCaptionWord(el: Element): boolean {

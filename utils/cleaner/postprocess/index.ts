@@ -2,7 +2,8 @@
  * The post-processing steps, in the order they run, and the one place that removes what
  * they find. Each step sees the article as the previous steps left it.
  */
-import { isInside, linkDensity, visibleText } from '../dom.ts';
+import { isInside } from '../dom.ts';
+import { ArticleMeasure } from './measure.ts';
 import type { ElementMatch, PostContext, PostStep, TextTailMatch } from './define.ts';
 import { hiddenText } from './hidden-text.ts';
 import { pageChrome } from './page-chrome.ts';
@@ -47,10 +48,11 @@ const PREVIEW_CHARS = 200;
 const PRESERVED_CLASSES = new Set(['page']);
 
 export function postprocess(ctx: PostContext, steps: readonly PostStep[] = POST_STEPS): PostRemoval[] {
-  const guarded = storyGuard(ctx.root);
+  const measure = new ArticleMeasure(ctx.root);
+  const guarded = storyGuard(ctx.root, measure);
   const log: PostRemoval[] = [];
   for (const step of steps) {
-    const all = step.detect(ctx);
+    const all = step.detect({ ...ctx, measure });
     const cuts = all.filter((m): m is TextTailMatch => 'text' in m && isInside(m.text, ctx.root));
     const matches = all.filter(
       (m): m is ElementMatch => 'element' in m && m.element !== ctx.root && isInside(m.element, ctx.root) && !guarded(m.element),
@@ -64,16 +66,21 @@ export function postprocess(ctx: PostContext, steps: readonly PostStep[] = POST_
       return !nestedIn(m.element, found, ctx.root);
     });
     for (const m of chosen) {
-      const text = visibleText(m.element);
+      const text = measure.text(m.element);
       log.push({ step: step.id, reason: m.reason, text: text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS - 1)}…` : text });
     }
+    // The measure hears of every change first, so the next step sees the article as it is.
     for (const cut of cuts) {
       const value = cut.text.nodeValue ?? '';
       const removed = value.slice(cut.from).trim();
       if (removed) log.push({ step: step.id, reason: cut.reason, text: removed });
+      measure.cut(cut.text, cut.from);
       cut.text.nodeValue = value.slice(0, cut.from).replace(/\s+$/, '');
     }
-    for (const m of chosen) m.element.remove();
+    for (const m of chosen) {
+      measure.remove(m.element);
+      m.element.remove();
+    }
   }
   stripClasses(ctx.root);
   return log;
@@ -89,14 +96,14 @@ function nestedIn(el: Element, set: ReadonlySet<Element>, root: Element): boolea
  * the story, whatever its class names or opening words say. Prose is paragraphs of 80+
  * characters that are not mostly links, counted once before any step runs.
  */
-function storyGuard(root: Element): (el: Element) => boolean {
+function storyGuard(root: Element, measure: ArticleMeasure): (el: Element) => boolean {
   const paragraphs: { el: Element; length: number }[] = [];
   let total = 0;
-  for (const p of root.querySelectorAll('p')) {
-    const text = visibleText(p);
-    if (text.length < 80 || linkDensity(p, text) > 0.5) continue;
-    paragraphs.push({ el: p, length: text.length });
-    total += text.length;
+  for (const p of measure.elements) {
+    if (p.tagName !== 'P' || !measure.isProse(p)) continue;
+    const length = measure.text(p).length;
+    paragraphs.push({ el: p, length });
+    total += length;
   }
   return (el) => {
     let inside = 0;

@@ -1,5 +1,3 @@
-import { linkDensity, visibleText } from '../dom.ts';
-import { countWords } from '../text.ts';
 import { definePostStep, type PostMatch } from './define.ts';
 
 /**
@@ -17,15 +15,15 @@ export const linkInserts = definePostStep({
     'Between paragraphs, editors insert one-line links to other stories: "READ MORE: …", "RELATED: …", ' +
     'or a headline in capitals that is all link. They interrupt the story and point away from it; a ' +
     'paragraph of the story is not a single link.',
-  detect({ root }) {
+  detect({ measure }) {
     const found: PostMatch[] = [];
-    for (const el of root.querySelectorAll('*')) {
+    for (const el of measure.elements) {
+      if (!BLOCKS.has(el.tagName)) continue;
+      const words = measure.words(el);
+      const density = measure.linkDensity(el);
       // In-page anchors (a table of contents, "back to top") are not links away.
-      if (!BLOCKS.has(el.tagName) || !el.querySelector('a[href]:not([href^="#"])')) continue;
-      const text = visibleText(el);
-      const words = countWords(text);
-      if (!text || words > 40) continue;
-      const density = linkDensity(el, text);
+      if (words === 0 || words > 40 || density < 0.4 || !linksAway(el)) continue;
+      const text = measure.text(el);
       if (INSERT_LABEL.test(text) && density >= 0.4) {
         found.push({ element: el, reason: `labelled link to another story "${text.slice(0, 40)}"` });
       } else if (density >= 0.9 && words >= 3 && isShouted(text)) {
@@ -42,4 +40,13 @@ function isShouted(text: string): boolean {
   if (letters.length < 10) return false;
   const upper = letters.filter((c) => c !== c.toLowerCase()).length;
   return upper / letters.length >= 0.8;
+}
+
+/** Holds a link to another page; in-page anchors ("#top", a table of contents) do not count. */
+function linksAway(el: Element): boolean {
+  for (const a of el.getElementsByTagName('a')) {
+    const href = a.getAttribute('href');
+    if (href && !href.startsWith('#')) return true;
+  }
+  return false;
 }

@@ -1,5 +1,3 @@
-import { linkDensity, visibleText } from '../dom.ts';
-import { countWords } from '../text.ts';
 import { hasClassWord } from './class-words.ts';
 import { definePostStep, type PostMatch } from './define.ts';
 
@@ -21,12 +19,11 @@ export const newsletterPromos = definePostStep({
     'Sites end or interrupt a story with their own pitch: sign up for the newsletter, follow us on a ' +
     'network, get the app, become a member. It is the same on every story of the site, so it is not ' +
     'this story\'s text; a sentence of the story that mentions a newsletter does not tell the reader to sign up.',
-  detect({ root }) {
+  detect({ measure }) {
     const found: PostMatch[] = [];
-    for (const el of root.querySelectorAll('*')) {
-      const text = visibleText(el);
-      if (!text) continue;
-      const words = countWords(text);
+    for (const el of measure.elements) {
+      const words = measure.words(el);
+      if (words === 0 || words > 100) continue;
       // A pitch may run to a paragraph ("If you enjoyed this article, we have a proposition
       // for you…"); the runner's story guard keeps anything that holds the story itself.
       if (hasClassWord(el, PROMO) && words <= 100 && el.querySelectorAll('p').length <= 4) {
@@ -35,9 +32,10 @@ export const newsletterPromos = definePostStep({
       }
       // One paragraph with a link or a button: the pitch itself.
       if (!['P', 'DIV', 'LI', 'H3', 'H4', 'H5', 'H6', 'STRONG', 'EM', 'B', 'I', 'SECTION', 'ASIDE'].includes(el.tagName)) continue;
-      if (words > 40 || el.querySelectorAll('p').length > 2) continue;
-      if (!el.querySelector('a[href], button, input') && linkDensity(el, text) === 0) continue;
-      if (CALL.test(text) && OFFER.test(text)) found.push({ element: el, reason: `call to action "${text.slice(0, 50)}"` });
+      if (words > 40) continue;
+      const text = measure.text(el);
+      if (!CALL.test(text) || !OFFER.test(text) || el.querySelectorAll('p').length > 2) continue;
+      if (measure.linkDensity(el) > 0 || el.querySelector('a[href], button, input')) found.push({ element: el, reason: `call to action "${text.slice(0, 50)}"` });
     }
     return found;
   },

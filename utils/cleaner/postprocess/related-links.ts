@@ -1,7 +1,5 @@
-import { linkDensity, visibleText } from '../dom.ts';
-import { countWords } from '../text.ts';
 import { definePostStep, type PostMatch } from './define.ts';
-import { isProse, storyMap } from './story.ts';
+import type { ArticleMeasure } from './measure.ts';
 
 /**
  * Class and id names of boxes of other stories: "related-articles", "more-stories",
@@ -58,23 +56,22 @@ export const relatedLinks = definePostStep({
     'News sites put boxes of their other stories inside the article container — "Related", "You may also ' +
     'like", "Most read", a rail of headlines, a widget network. Readability keeps them when they are ' +
     'short. They are advertising for other pages; a reader of this story does not read them as part of it.',
-  detect({ root }) {
+  detect({ measure: m }) {
     const found: PostMatch[] = [];
-    const story = storyMap(root);
-    for (const el of root.querySelectorAll('*')) {
+    for (const el of m.elements) {
       const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-      if (name.trim() && RELATED_NAME.test(name) && isLinkBox(el)) {
+      if (name.trim() && RELATED_NAME.test(name) && isLinkBox(el, m)) {
         found.push({ element: el, reason: 'named as related stories' });
         continue;
       }
-      if ((el.tagName === 'UL' || el.tagName === 'OL') && story.after(el) && isHeadlineList(el)) {
+      if ((el.tagName === 'UL' || el.tagName === 'OL') && m.story.after(el) && isHeadlineList(el, m)) {
         found.push({ element: el, reason: 'a list of headline links after the story' });
         continue;
       }
-      if (/^H[1-6]$/.test(el.tagName) || isShortLabel(el)) {
-        const heading = visibleText(el);
+      if (/^H[1-6]$/.test(el.tagName) || isShortLabel(el, m)) {
+        const heading = m.text(el);
         if (!RELATED_HEADING.test(heading)) continue;
-        const list = linksAfter(el);
+        const list = linksAfter(el, m);
         if (!list.length) continue;
         found.push({ element: el, reason: `heading "${heading}" over other stories` }, ...list.map((element) => ({ element, reason: `listed under "${heading}"` })));
       }
@@ -87,52 +84,47 @@ export const relatedLinks = definePostStep({
  * Mostly links, or a teaser card: a link (often only around its picture) with a headline
  * of a few words. Never a box holding a paragraph of the story.
  */
-function isLinkBox(el: Element): boolean {
-  const text = visibleText(el);
-  if (!text) return false;
-  for (const p of el.querySelectorAll('p')) if (isProse(p)) return false;
-  return linkDensity(el, text) >= 0.5 || countWords(text) <= 3 || (el.querySelector('a[href]') !== null && countWords(text) <= 30);
+function isLinkBox(el: Element, m: ArticleMeasure): boolean {
+  if (!m.text(el) || m.proseParagraphs(el) > (el.tagName === 'P' && m.isProse(el) ? 1 : 0)) return false;
+  const words = m.words(el);
+  return m.linkDensity(el) >= 0.5 || words <= 3 || (words <= 30 && el.querySelector('a[href]') !== null);
 }
 
 /**
  * Three or more items, each entirely a link of several words: headlines of other stories.
  * A list of sources is introduced as such, and the heading check leaves it alone.
  */
-function isHeadlineList(list: Element): boolean {
+function isHeadlineList(list: Element, m: ArticleMeasure): boolean {
   const items = Array.from(list.children).filter((c) => c.tagName === 'LI');
   if (items.length < 3) return false;
   const heading = list.previousElementSibling;
-  if (heading && /\b(sources?|references?|links|further|bibliography|источники|литература)\b/i.test(visibleText(heading))) return false;
-  return items.every((li) => {
-    const text = visibleText(li);
-    return text && countWords(text) >= 3 && countWords(text) <= 20 && linkDensity(li, text) >= 0.9;
-  });
+  if (heading && /\b(sources?|references?|links|further|bibliography|источники|литература)\b/i.test(m.text(heading))) return false;
+  return items.every((li) => m.words(li) >= 3 && m.words(li) <= 20 && m.linkDensity(li) >= 0.9);
 }
 
 /** A one-line label that is not a heading element: a <p><strong>Related</strong></p>, a <div>. */
-function isShortLabel(el: Element): boolean {
+function isShortLabel(el: Element, m: ArticleMeasure): boolean {
   if (!['P', 'DIV', 'SPAN', 'STRONG', 'B', 'DT'].includes(el.tagName)) return false;
-  return el.children.length <= 1 && countWords(visibleText(el)) <= 6;
+  return el.children.length <= 1 && m.words(el) <= 6;
 }
 
 /**
  * The siblings right after a related heading that are lists of links: the heading's own
  * list. Stops at the first element that reads as the story again.
  */
-function linksAfter(heading: Element): Element[] {
+function linksAfter(heading: Element, m: ArticleMeasure): Element[] {
   const out: Element[] = [];
   let anchor: Element | null = heading;
   // A label wrapped in <p><strong> is the child of the element whose siblings are the links.
-  while (anchor && !anchor.nextElementSibling && anchor.parentElement && countWords(visibleText(anchor.parentElement)) === countWords(visibleText(anchor))) {
+  while (anchor && !anchor.nextElementSibling && anchor.parentElement && m.words(anchor.parentElement) === m.words(anchor)) {
     anchor = anchor.parentElement;
   }
   for (let next = anchor?.nextElementSibling ?? null; next; next = next.nextElementSibling) {
-    const text = visibleText(next);
-    if (!text) {
+    if (!m.text(next)) {
       if (next.querySelector('a[href]')) out.push(next);
       continue;
     }
-    if (linkDensity(next, text) < 0.6) break;
+    if (m.linkDensity(next) < 0.6) break;
     out.push(next);
   }
   return out;

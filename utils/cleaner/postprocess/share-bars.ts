@@ -1,5 +1,3 @@
-import { linkDensity, visibleText } from '../dom.ts';
-import { countWords } from '../text.ts';
 import { hasClassWord } from './class-words.ts';
 import { definePostStep, type PostMatch } from './define.ts';
 
@@ -22,12 +20,13 @@ export const shareBars = definePostStep({
     'Share and follow buttons are placed right above and below the story, inside the same container, and ' +
     'Readability keeps their labels ("Share", "Tweet", "Click To Tweet"). They are controls, not text, and ' +
     'mean nothing without the page around them.',
-  detect({ root }) {
+  detect({ measure }) {
     const found: PostMatch[] = [];
-    for (const el of root.querySelectorAll('*')) {
-      const text = visibleText(el);
-      const words = countWords(text);
-      if (hasClassWord(el, SHARE) && words <= 15 && !el.querySelector(EMBED_SELECTOR) && (words <= 4 || linkDensity(el, text) >= 0.5)) {
+    for (const el of measure.elements) {
+      const words = measure.words(el);
+      if (words > 15) continue;
+      const text = measure.text(el);
+      if (hasClassWord(el, SHARE) && !el.querySelector(EMBED_SELECTOR) && (words <= 4 || measure.linkDensity(el) >= 0.5)) {
         found.push({ element: el, reason: 'named as share buttons' });
       } else if (text && words <= 8 && SHARE_LABEL.test(text) && (el.tagName === 'A' || el.tagName === 'BUTTON' || el.querySelector('a, button') || el.children.length === 0)) {
         found.push({ element: el, reason: `share button label "${text}"` });

@@ -1,6 +1,5 @@
-import { foldSpaces, visibleText } from '../dom.ts';
+import { foldSpaces } from '../dom.ts';
 import { definePostStep, type PostMatch } from './define.ts';
-import { storyMap } from './story.ts';
 
 export const titleDuplicate = definePostStep({
   id: 'title-duplicate',
@@ -8,14 +7,13 @@ export const titleDuplicate = definePostStep({
     'The popup prints the article\'s title above the body. Sites repeat it as the first heading of the ' +
     'article container, and Readability removes that heading only when it finds it first, so the reader ' +
     'would see the headline twice.',
-  detect({ root, title }) {
+  detect({ measure, title }) {
     const wanted = normalize(title);
     if (!wanted) return [];
-    const story = storyMap(root);
     const found: PostMatch[] = [];
-    for (const el of root.querySelectorAll('h1, h2, h3, p, div')) {
-      if (!story.before(el) || el.querySelector('p, h1, h2, h3, img')) continue;
-      const text = normalize(visibleText(el));
+    for (const el of measure.elements) {
+      if (!CANDIDATES.has(el.tagName) || !measure.story.before(el) || measure.hasMedia(el) || holdsBlocks(el)) continue;
+      const text = normalize(measure.text(el));
       if (!text) continue;
       // Titles often carry the site's name ("… | The Hill"); the heading does not.
       if (text === wanted || (text.length >= 20 && wanted.startsWith(text) && text.length / wanted.length >= 0.6)) {
@@ -26,6 +24,14 @@ export const titleDuplicate = definePostStep({
   },
 });
 
+const CANDIDATES = new Set(['H1', 'H2', 'H3', 'P', 'DIV']);
+
 function normalize(text: string): string {
   return foldSpaces(text).toLowerCase().replace(/[“”«»"'’‘]/g, '');
+}
+
+/** A wrapper of paragraphs or headings is not the heading itself. */
+function holdsBlocks(el: Element): boolean {
+  for (const child of el.children) if (/^(P|H1|H2|H3|DIV)$/.test(child.tagName) || holdsBlocks(child)) return true;
+  return false;
 }
