@@ -167,7 +167,7 @@ function readDisclaimer(text: string, open: number): Disclaimer | null {
     }
   }
   const aliasComma = ALIAS_THEN_STATUS.exec(content);
-  if (aliasComma && !noteMeaning(aliasComma[1]!) && noteMeaning(aliasComma[2]!)) {
+  if (aliasComma && looksLikeName(aliasComma[1]!) && !noteMeaning(aliasComma[1]!) && noteMeaning(aliasComma[2]!)) {
     const aliasEnd = open + 1 + aliasComma[1]!.length;
     const alias = trimRange(text, open + 1, aliasEnd);
     return { ...whole, content: aliasComma[2]!, removals: [{ start: aliasEnd, end: close }], aliases: alias ? [alias] : [] };
@@ -178,6 +178,16 @@ function readDisclaimer(text: string, open: number): Disclaimer | null {
     return { ...whole, removals: [{ start: aliasEnd, end: close }], aliases: [{ start: open + 1, end: aliasEnd }] };
   }
   return whole;
+}
+
+/**
+ * An abbreviation or a name the page introduces in brackets («ИГ», «Медуза», «ХТШ»): it
+ * starts with a capital or a quotation mark and is a few words at most. «принадлежат
+ * компании Meta, которая признана…» is a clause, and goes with the disclaimer.
+ */
+function looksLikeName(text: string): boolean {
+  const t = text.trim();
+  return /^[\p{Lu}\p{N}«"„“]/u.test(t) && t.split(/\s+/).length <= 4;
 }
 
 function trimRange(text: string, start: number, end: number): Range | null {
@@ -311,6 +321,12 @@ const PREFIX = new RegExp(
 /** A company's legal form after its name («Medusa Project SIA», «Meta Platforms, Inc.») belongs to the name. */
 const LEGAL_FORM = /,?[ \u00a0]+(?:Inc\.?|Ltd\.?|LLC|GmbH|SIA|AG|S\.A\.|z\.[ \u00a0]?s\.)$/u;
 
+const PARTICIPLE_AFTER = new RegExp(
+  String.raw`^,\s+((?:(?:деятельность\s+)?котор\p{L}+\s+(?:деятельность\s+)?)?(?:запрещ[её]нн?\p{L}*|признан\p{L}*)` +
+    String.raw`[^,.;()]{0,60}?(?:России|РФ|Российской\s+Федерации|территори\p{L}*|террористическ\p{L}*|экстремистск\p{L}*|нежелательн\p{L}*)[^,.;()]{0,30})`,
+  'u',
+);
+
 function longestEndingAt(candidates: readonly Candidate[], end: number, text?: string): Candidate | null {
   let best: Candidate | null = null;
   for (const c of candidates) if (c.end === end && (!best || c.start < best.start)) best = c;
@@ -392,7 +408,7 @@ export function findMarkedMentions(text: string, legendSays: (stars: number) => 
       while (nameEnd > 0 && CLOSING_QUOTES.includes(text[nameEnd - 1]!) && !candidates.some((c) => c.end === nameEnd)) nameEnd--;
       if (open > 0 && markAt(nameEnd)) continue;
     }
-    if (isWordChar(text[end - 1]) || CLOSING_QUOTES.includes(text[end - 1] ?? '') || candidates.some((c) => c.end === end)) markAt(end);
+    if (isWordChar(text[end - 1]) || CLOSING_QUOTES.includes(text[end - 1] ?? '') || longestEndingAt(candidates, end, text)) markAt(end);
   }
 
   // Disclaimers in brackets after a name.
@@ -404,6 +420,21 @@ export function findMarkedMentions(text: string, legendSays: (stars: number) => 
     while (nameEnd > 0 && CLOSING_QUOTES.includes(text[nameEnd - 1]!) && !candidates.some((c) => c.end === nameEnd)) nameEnd--;
     if (open - nameEnd > 4) continue;
     markAt(nameEnd);
+  }
+
+  // A participle after the name («группировки ИГ, запрещенной в России,», «Meta, деятельность
+  // которой запрещена в РФ»): like a prefix, it is part of the sentence and stays.
+  for (const c of candidates) {
+    if (taken.some((t) => overlaps(t, c))) continue;
+    let after = c.end;
+    while (CLOSING_QUOTES.includes(text[after] ?? '')) after++;
+    const m = PARTICIPLE_AFTER.exec(text.slice(after, after + 160));
+    if (!m) continue;
+    const phrase = m[1]!.trim();
+    const meaning = noteMeaning(phrase);
+    if (!meaning) continue;
+    mentions.push({ start: c.start, end: c.end, org: c.org, pageName: null, evidence: 'prefix', mark: phrase, stars: null, meaning, note: phrase });
+    taken.push(c);
   }
 
   // Prefixes: the participle phrase stays (it is part of the sentence); the name is marked by it.
