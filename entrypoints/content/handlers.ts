@@ -70,7 +70,7 @@ export function takeSnapshot(doc: Document, options: SnapshotOptions = {}): Page
   if (overBudget(lightElements.length)) {
     return { url, title: source.title, contentType, elementCount: lightElements.length, html: null };
   }
-  const hosts = findShadowHosts(lightElements, shadowRootOf);
+  const hosts = findShadowHosts(source, shadowRootOf);
   const elementCount = lightElements.length + hosts.reduce((sum, host) => sum + countShadowElements(host, shadowRootOf), 0);
   if (overBudget(elementCount)) return { url, title: source.title, contentType, elementCount, html: null };
   const html = hosts.length ? composedTree(root, shadowRootOf).outerHTML : root.outerHTML;
@@ -95,12 +95,10 @@ function readableDocument(doc: Document): Document {
   return best && best.text > 0 ? best.doc : doc;
 }
 
-function findShadowHosts(elements: HTMLCollectionOf<Element>, shadowRootOf: ShadowRootReader): Element[] {
+/** One static list, walked once: indexing a live collection is linear per step in some engines. */
+function findShadowHosts(doc: Document, shadowRootOf: ShadowRootReader): Element[] {
   const hosts: Element[] = [];
-  for (let i = 0; i < elements.length; i++) {
-    const element = elements[i]!;
-    if (shadowRootOf(element)) hosts.push(element);
-  }
+  for (const element of doc.querySelectorAll('*')) if (shadowRootOf(element)) hosts.push(element);
   return hosts;
 }
 
