@@ -174,9 +174,9 @@ describe('snapshot of shadow DOM', () => {
 describe('snapshot of framesets and odd documents', () => {
   function frameset(fill: boolean) {
     const { window } = jsdom(framesetPage());
-    const [nav, main] = [...window.document.querySelectorAll('frame')] as HTMLIFrameElement[];
+    const [nav, main] = [...window.document.querySelectorAll('frame')];
     // jsdom loads no frame sources: the frames' documents are written here, as a same-origin site would serve them.
-    const write = (frame: HTMLIFrameElement, html: string) => {
+    const write = (frame: HTMLFrameElement, html: string) => {
       const target = frame.contentDocument!;
       const root = target.importNode(new window.DOMParser().parseFromString(html, 'text/html').documentElement, true);
       if (target.documentElement) target.replaceChild(root, target.documentElement);
