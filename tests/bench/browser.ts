@@ -1,0 +1,242 @@
+/**
+ * npm run bench:browser -- [--sample N] [--repeat R] [--only <slug-or-id>]
+ *
+ * The reader's wait, measured in a real browser: the built test extension
+ * (.output/chrome-mv3-e2e, `npm run build:e2e`) loaded into headless Chromium, each page
+ * served from 127.0.0.1, and for every page
+ * - the time from opening `popup.html?tabId=N` until the article is painted (the popup's
+ *   `main[data-view]` leaves "loading", then the next frame is drawn), and
+ * - in the same run, the time bare Readability takes inside the page itself (injected
+ *   into the page: clone the document, parse).
+ * Pages: every golden page (tests/golden/pages/<slug>/source.html) and a fixed sample of
+ * the article-extraction benchmark. No hook in the popup is needed: the popup already
+ * marks its state on `main[data-view]`, and an init script watches it from the first byte.
+ */
+import { createServer, type Server } from 'node:http';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { launchChromium, requireBuild } from '../e2e/support/chromium.ts';
+import { formatBundleSizes } from './bundle.ts';
+import { median, quantile } from './measure.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const GOLDEN_DIR = join(ROOT, 'tests/golden/pages');
+const BENCH_DIR = process.env.ARTICLE_BENCH_DIR ?? '/work/shared/bench/article-extraction';
+const USAGE = 'usage: npm run bench:browser -- [--sample N] [--repeat R] [--only <slug-or-id>]';
+
+const args = process.argv.slice(2);
+let sample = 15;
+let repeat = 5;
+let only: string | null = null;
+for (let i = 0; i < args.length; i++) {
+  const arg = args[i]!;
+  if (arg === '--sample') sample = Number(args[++i]);
+  else if (arg === '--repeat') repeat = Number(args[++i]);
+  else if (arg === '--only') only = args[++i] ?? null;
+  else if (arg === '-h' || arg === '--help') {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  } else {
+    process.stderr.write(`unknown option: ${arg}\n${USAGE}\n`);
+    process.exit(2);
+  }
+}
+
+interface ServedPage {
+  readonly group: 'golden' | 'benchmark';
+  readonly id: string;
+  readonly path: string;
+  readonly bytes: Buffer;
+  readonly type: string;
+}
+
+function goldenPages(): ServedPage[] {
+  if (!existsSync(GOLDEN_DIR)) return [];
+  return readdirSync(GOLDEN_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(GOLDEN_DIR, d.name, 'source.html')))
+    .map((d) => {
+      const metaPath = join(GOLDEN_DIR, d.name, 'meta.json');
+      const charset = existsSync(metaPath) ? (JSON.parse(readFileSync(metaPath, 'utf8')) as { charset?: string }).charset : undefined;
+      return {
+        group: 'golden' as const,
+        id: d.name,
+        path: `/golden/${d.name}/`,
+        bytes: readFileSync(join(GOLDEN_DIR, d.name, 'source.html')),
+        // As the real site's server did when meta.json names a charset; otherwise <meta> decides.
+        type: charset ? `text/html; charset=${charset}` : 'text/html',
+      };
+    });
+}
+
+/** Every k-th page of the benchmark in id order: the same sample on every run. */
+function benchmarkPages(count: number): ServedPage[] {
+  if (count <= 0 || !existsSync(join(BENCH_DIR, 'ground-truth.json'))) return [];
+  const ids = Object.keys(JSON.parse(readFileSync(join(BENCH_DIR, 'ground-truth.json'), 'utf8')) as object).sort();
+  const step = Math.max(1, Math.floor(ids.length / count));
+  return ids
+    .filter((_, i) => i % step === 0)
+    .slice(0, count)
+    .map((id) => ({
+      group: 'benchmark' as const,
+      id,
+      path: `/bench/${id}/`,
+      bytes: gunzipSync(readFileSync(join(BENCH_DIR, 'html', `${id}.html.gz`))),
+      type: 'text/html',
+    }));
+}
+
+/**
+ * Saved pages' scripts expect their own site and network; run here they would rewrite the
+ * page half-way. Our content script and the injected Readability are not the page's and
+ * are not bound by its CSP.
+ */
+async function serve(pages: readonly ServedPage[]): Promise<{ origin: string; close(): Promise<void> }> {
+  const byPath = new Map(pages.map((p) => [p.path, p]));
+  const server: Server = createServer((req, res) => {
+    const page = byPath.get(new URL(req.url ?? '/', 'http://x').pathname);
+    if (!page) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': page.type, 'cache-control': 'no-store', 'content-security-policy': "script-src 'none'" });
+    res.end(page.bytes);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return {
+    origin: `http://127.0.0.1:${address.port}`,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}
+
+/**
+ * Runs in the popup before its own scripts: waits for `main[data-view]` to leave
+ * "loading", then for the frame that shows it, and notes the time since navigation start.
+ */
+function watchPaint(): void {
+  if (location.protocol !== 'chrome-extension:') return;
+  const w = window as unknown as { __declutterPaint?: { view: string; ms: number; scriptsMs: number } };
+  const observer = new MutationObserver(() => {
+    const view = document.querySelector('main[data-view]')?.getAttribute('data-view');
+    if (!view || view === 'loading') return;
+    observer.disconnect();
+    // rAF runs before the frame is drawn; the task after it runs once it has been.
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+        w.__declutterPaint = { view, ms: performance.now(), scriptsMs: nav?.domContentLoadedEventEnd ?? NaN };
+      }, 0),
+    );
+  });
+  observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-view'] });
+}
+
+const READABILITY_SOURCE = readFileSync(join(ROOT, 'node_modules/@mozilla/readability/Readability.js'), 'utf8');
+
+async function readabilityInPage(page: Page): Promise<number> {
+  // Evaluated over the DevTools protocol, which the page's CSP does not govern.
+  await page.evaluate(`${READABILITY_SOURCE}\n;window.__Readability = Readability;`);
+  return page.evaluate(() => {
+    const R = (window as unknown as { __Readability: new (doc: Document) => { parse(): unknown } }).__Readability;
+    const t0 = performance.now();
+    new R(document.cloneNode(true) as Document).parse();
+    return performance.now() - t0;
+  });
+}
+
+async function main(): Promise<void> {
+  const extensionDir = requireBuild('.output/chrome-mv3-e2e', 'npm run build:e2e');
+  const pages = [...goldenPages(), ...benchmarkPages(sample)].filter((p) => !only || p.id.startsWith(only));
+  if (!pages.length) throw new Error('no pages to measure');
+  const server = await serve(pages);
+  const session = await launchChromium(extensionDir);
+  await session.context.addInitScript(watchPaint);
+  const rows: Row[] = [];
+  try {
+    // One untimed round warms the browser, the extension and V8's caches.
+    const warm = await session.openTab(`${server.origin}${pages[0]!.path}`);
+    await timePopup(warm.tabId);
+    await warm.page.close();
+    for (const page of pages) {
+      const { page: tab, tabId } = await session.openTab(`${server.origin}${page.path}`);
+      const paints: number[] = [];
+      const scripts: number[] = [];
+      const parses: number[] = [];
+      let view = '';
+      for (let run = 0; run < repeat; run++) {
+        const result = await timePopup(tabId);
+        paints.push(result.ms);
+        scripts.push(result.scriptsMs);
+        view = result.view;
+        parses.push(await readabilityInPage(tab));
+      }
+      await tab.close();
+      rows.push({ page, paint: median(paints), scripts: median(scripts), readability: median(parses), view });
+      process.stderr.write(`${page.group} ${page.id.slice(0, 36).padEnd(36)} popup ${median(paints).toFixed(0)} ms, Readability ${median(parses).toFixed(1)} ms (${view})\n`);
+    }
+  } finally {
+    await session.close();
+    await server.close();
+  }
+  report(rows);
+
+  async function timePopup(tabId: number): Promise<{ ms: number; scriptsMs: number; view: string }> {
+    const popup = await session.context.newPage();
+    await popup.setViewportSize({ width: 520, height: 600 });
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tabId=${tabId}`);
+    const handle = await popup.waitForFunction(() => (window as unknown as { __declutterPaint?: object }).__declutterPaint, null, { timeout: 30_000 });
+    const result = (await handle.jsonValue()) as { view: string; ms: number; scriptsMs: number };
+    await popup.close();
+    return result;
+  }
+}
+
+interface Row {
+  readonly page: ServedPage;
+  /** Navigation start → article painted. */
+  readonly paint: number;
+  /** Navigation start → DOMContentLoaded: the popup's own HTML and scripts loaded and run. */
+  readonly scripts: number;
+  readonly readability: number;
+  readonly view: string;
+}
+
+function report(rows: Row[]): void {
+  const lines = [
+    '',
+    `Chromium, ${repeat} runs per page, medians. popup = open popup.html?tabId=N → article painted; scripts = → DOMContentLoaded ` +
+      '(popup bundle loaded and run; the rest is snapshot, parse, clean, render); Readability = clone + parse inside the page.',
+  ];
+  lines.push(['', 'page'.padEnd(44), 'popup ms', 'scripts', 'Rdb ms', 'view'].join(' '));
+  for (const r of rows) {
+    lines.push(
+      ['', `${r.page.group === 'golden' ? 'G' : 'B'} ${r.page.id.slice(0, 42)}`.padEnd(44), r.paint.toFixed(0).padStart(8), r.scripts.toFixed(0).padStart(7), r.readability.toFixed(1).padStart(6), r.view].join(' '),
+    );
+  }
+  for (const group of ['golden', 'benchmark'] as const) {
+    const g = rows.filter((r) => r.page.group === group);
+    if (!g.length) continue;
+    const paint = g.map((r) => r.paint);
+    const rd = g.map((r) => r.readability);
+    lines.push(
+      `${group} pages (${g.length}): popup paint median ${median(paint).toFixed(0)} ms, p95 ${quantile(paint, 0.95).toFixed(0)} ms, ` +
+        `of which popup scripts median ${median(g.map((r) => r.scripts)).toFixed(0)} ms` +
+        `${group === 'golden' ? ' (target ≤ 150 ms)' : ''}; bare Readability in the page median ${median(rd).toFixed(1)} ms, p95 ${quantile(rd, 0.95).toFixed(1)} ms`,
+    );
+  }
+  lines.push('', formatBundleSizes(join(ROOT, '.output/chrome-mv3')));
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exit(1);
+});
