@@ -7,7 +7,7 @@ export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [preact()] }),
   zip: { excludeSources: ['tests/artifacts/**', '.output/**', 'coverage/**'] },
-  manifest: ({ browser, mode }) => ({
+  manifest: ({ browser, mode, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -15,6 +15,17 @@ export default defineConfig({
     // The e2e build also gets `tabs`: with a real click, activeTab lets the popup see the tab's
     // URL (and so tell a file: or data: page from an ordinary one); `tabs` stands in for that.
     ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+    // Live cleaning asks for one site's origins at a time, from the reader's click
+    // (utils/live-sites.ts). MV2 (Firefox) keeps optional hosts in optional_permissions.
+    ...(manifestVersion === 2
+      ? { optional_permissions: ['http://*/*', 'https://*/*'] }
+      : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
+    commands: {
+      'open-reader': {
+        suggested_key: { default: 'Alt+Shift+R' },
+        description: '__MSG_openReaderCommand__',
+      },
+    },
     action: { default_title: '__MSG_actionTitle__' },
     icons: { 16: '/icons/16.png', 32: '/icons/32.png', 48: '/icons/48.png', 128: '/icons/128.png' },
     content_security_policy: {
