@@ -123,7 +123,7 @@ async function serve(pages: readonly ServedPage[]): Promise<{ origin: string; cl
  */
 function watchPaint(): void {
   if (location.protocol !== 'chrome-extension:') return;
-  const w = window as unknown as { __declutterPaint?: { view: string; ms: number; scriptsMs: number } };
+  const w = window as unknown as { __declutterPaint?: { view: string; ms: number; scriptsMs: number; parts: Record<string, number> } };
   const observer = new MutationObserver(() => {
     const view = document.querySelector('main[data-view]')?.getAttribute('data-view');
     if (!view || view === 'loading') return;
@@ -132,7 +132,10 @@ function watchPaint(): void {
     requestAnimationFrame(() =>
       setTimeout(() => {
         const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-        w.__declutterPaint = { view, ms: performance.now(), scriptsMs: nav?.domContentLoadedEventEnd ?? NaN };
+        // The popup's one hook (model.ts): cleanDocument's own timings, first clean only.
+        const cleaned = performance.getEntriesByName('declutter:cleaned')[0] as PerformanceMark | undefined;
+        const parts = (cleaned?.detail as Record<string, number> | undefined) ?? {};
+        w.__declutterPaint = { view, ms: performance.now(), scriptsMs: nav?.domContentLoadedEventEnd ?? NaN, parts };
       }, 0),
     );
   });
@@ -169,17 +172,21 @@ async function main(): Promise<void> {
       const { page: tab, tabId } = await session.openTab(`${server.origin}${page.path}`);
       const paints: number[] = [];
       const scripts: number[] = [];
+      const cleans: Record<string, number>[] = [];
       const parses: number[] = [];
       let view = '';
       for (let run = 0; run < repeat; run++) {
         const result = await timePopup(tabId);
         paints.push(result.ms);
         scripts.push(result.scriptsMs);
+        cleans.push(result.parts);
         view = result.view;
         parses.push(await readabilityInPage(tab));
       }
       await tab.close();
-      rows.push({ page, paint: median(paints), scripts: median(scripts), readability: median(parses), view });
+      const part = (name: string) => median(cleans.map((c) => c[name] ?? NaN));
+      const parts = Object.fromEntries(['clone', 'filters', 'readability', 'annotate'].map((name) => [name, part(name)]));
+      rows.push({ page, paint: median(paints), scripts: median(scripts), clean: part('total'), parts, readability: median(parses), view });
       process.stderr.write(`${page.group} ${page.id.slice(0, 36).padEnd(36)} popup ${median(paints).toFixed(0)} ms, Readability ${median(parses).toFixed(1)} ms (${view})\n`);
     }
   } finally {
@@ -188,12 +195,12 @@ async function main(): Promise<void> {
   }
   report(rows);
 
-  async function timePopup(tabId: number): Promise<{ ms: number; scriptsMs: number; view: string }> {
+  async function timePopup(tabId: number): Promise<{ ms: number; scriptsMs: number; parts: Record<string, number>; view: string }> {
     const popup = await session.context.newPage();
     await popup.setViewportSize({ width: 520, height: 600 });
     await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tabId=${tabId}`);
     const handle = await popup.waitForFunction(() => (window as unknown as { __declutterPaint?: object }).__declutterPaint, null, { timeout: 30_000 });
-    const result = (await handle.jsonValue()) as { view: string; ms: number; scriptsMs: number };
+    const result = (await handle.jsonValue()) as { view: string; ms: number; scriptsMs: number; parts: Record<string, number> };
     await popup.close();
     return result;
   }
@@ -205,6 +212,10 @@ interface Row {
   readonly paint: number;
   /** Navigation start → DOMContentLoaded: the popup's own HTML and scripts loaded and run. */
   readonly scripts: number;
+  /** cleanDocument inside the popup (its own timings, through the popup's performance mark). */
+  readonly clean: number;
+  /** Its parts: clone, filters, readability (Readability + post-processing), annotate. */
+  readonly parts: Record<string, number>;
   readonly readability: number;
   readonly view: string;
 }
@@ -213,12 +224,21 @@ function report(rows: Row[]): void {
   const lines = [
     '',
     `Chromium, ${repeat} runs per page, medians. popup = open popup.html?tabId=N → article painted; scripts = → DOMContentLoaded ` +
-      '(popup bundle loaded and run; the rest is snapshot, parse, clean, render); Readability = clone + parse inside the page.',
+      '(popup bundle loaded and run); clean = cleanDocument in the popup; Readability = clone + parse inside the page.',
   ];
-  lines.push(['', 'page'.padEnd(44), 'popup ms', 'scripts', 'Rdb ms', 'view'].join(' '));
+  lines.push(['', 'page'.padEnd(44), 'popup ms', 'scripts', 'clean', 'Rdb ms', 'clean/Rdb', 'view'].join(' '));
   for (const r of rows) {
     lines.push(
-      ['', `${r.page.group === 'golden' ? 'G' : 'B'} ${r.page.id.slice(0, 42)}`.padEnd(44), r.paint.toFixed(0).padStart(8), r.scripts.toFixed(0).padStart(7), r.readability.toFixed(1).padStart(6), r.view].join(' '),
+      [
+        '',
+        `${r.page.group === 'golden' ? 'G' : 'B'} ${r.page.id.slice(0, 42)}`.padEnd(44),
+        r.paint.toFixed(0).padStart(8),
+        r.scripts.toFixed(0).padStart(7),
+        r.clean.toFixed(1).padStart(5),
+        r.readability.toFixed(1).padStart(6),
+        `${(r.clean / r.readability).toFixed(2)}×`.padStart(9),
+        r.view,
+      ].join(' '),
     );
   }
   for (const group of ['golden', 'benchmark'] as const) {
@@ -228,7 +248,9 @@ function report(rows: Row[]): void {
     const rd = g.map((r) => r.readability);
     lines.push(
       `${group} pages (${g.length}): popup paint median ${median(paint).toFixed(0)} ms, p95 ${quantile(paint, 0.95).toFixed(0)} ms, ` +
-        `of which popup scripts median ${median(g.map((r) => r.scripts)).toFixed(0)} ms` +
+        `of which popup scripts median ${median(g.map((r) => r.scripts)).toFixed(0)} ms and cleanDocument ${median(g.map((r) => r.clean)).toFixed(1)} ms ` +
+        `(${median(g.map((r) => r.clean / r.readability)).toFixed(2)}× bare Readability in the page, median of per-page ratios; parts: ` +
+        `${['clone', 'filters', 'readability', 'annotate'].map((name) => `${name} ${median(g.map((r) => r.parts[name] ?? NaN)).toFixed(1)}`).join(', ')} ms)` +
         `${group === 'golden' ? ' (target ≤ 150 ms)' : ''}; bare Readability in the page median ${median(rd).toFixed(1)} ms, p95 ${quantile(rd, 0.95).toFixed(1)} ms`,
     );
   }
