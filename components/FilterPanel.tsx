@@ -2,6 +2,13 @@ import type { ReadonlySignal } from '@preact/signals';
 import type { ClutterFilter, Lang } from '../utils/cleaner/types.ts';
 import { t } from '../utils/i18n.ts';
 import { FilterToggle } from './FilterToggle.tsx';
+import { summaryWords } from '../utils/cleaner/annotators/describe.ts';
+
+/** «Данные реестра на 16.07.2026.»: the lists change every few weeks, so the switch says how fresh its data is. */
+const registryDate = (lang: Lang): string => {
+  const asOf = summaryWords(lang).asOf;
+  return `${asOf.charAt(0).toUpperCase()}${asOf.slice(1)}.`;
+};
 
 /** Every clutter filter as a switch, plus the annotations switch, in one settings sheet. */
 export function FilterPanel(props: {
@@ -45,7 +52,7 @@ export function FilterPanel(props: {
         <FilterToggle
           id="annotations"
           label={t(lang, 'annotations')}
-          description={t(lang, 'annotationsDescription')}
+          description={`${t(lang, 'annotationsDescription')} ${registryDate(lang)}`}
           on={props.annotationsOn.value}
           onChange={props.onToggleAnnotations}
         />
