@@ -44,6 +44,24 @@ const STATUS: Record<Lang, Record<OrgCategory, string>> = {
   },
 };
 
+/** What a designation that was suspended or lifted still says about the past. */
+const DESIGNATED: Record<Lang, Record<OrgCategory, string>> = {
+  ru: {
+    terrorist: 'Признавалась в России террористической организацией',
+    extremist: 'Признавалась в России экстремистской организацией',
+    undesirable: 'Признавалась в России нежелательной организацией',
+    banned: 'Была запрещена в России',
+    'foreign-agent': 'Была в реестре иностранных агентов',
+  },
+  en: {
+    terrorist: 'Designated a terrorist organization in Russia',
+    extremist: 'Designated an extremist organization in Russia',
+    undesirable: 'Designated “undesirable” in Russia',
+    banned: 'Was banned in Russia',
+    'foreign-agent': 'Was on the register of foreign agents',
+  },
+};
+
 /** The adjective the summary puts after a name: «(террористическая)». */
 const ADJECTIVE: Record<Lang, Record<OrgCategory, string>> = {
   ru: { terrorist: 'террористическая', extremist: 'экстремистская', undesirable: 'нежелательная', banned: 'запрещённая', 'foreign-agent': 'иноагент' },
@@ -160,7 +178,8 @@ export function describeAnnotation(a: Annotation, lang: Lang, mentionIndex?: num
   const registry = a.registry;
   let status = STATUS[lang][a.category];
   if (registry && registry.status !== 'listed' && registry.statusDate) {
-    status = `${status}; ${fill(words[registry.status], registry.statusDate, lang)}`;
+    // Not "banned in Russia": the ban no longer applies, and the note must not say it does.
+    status = `${DESIGNATED[lang][a.category]}; ${fill(words[registry.status], registry.statusDate, lang)}`;
     if (registry.statusNote) status += ` (${registry.statusNote[lang]})`;
   } else if (registry?.statusNote) {
     status += `; ${registry.statusNote[lang]}`;
