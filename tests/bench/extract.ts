@@ -15,6 +15,8 @@ export interface Extraction {
   readonly text: string;
   readonly title: string;
   readonly ms: number;
+  /** Declutter only: cleanDocument's own parts (clone, filters, readability, annotate, total). */
+  readonly parts?: Readonly<Record<string, number>>;
   /** Declutter only: 'not-readerable' pages are re-run with force, as the popup's button does. */
   readonly status: CleanStatus | 'ok';
 }
@@ -44,7 +46,20 @@ export function runDeclutter(doc: Document, url: string): Extraction {
   // the article gets it, so the score counts that article and the timing counts both runs.
   if (status === 'not-readerable') result = cleanDocument(doc, { url, force: true });
   const ms = performance.now() - t0;
-  return { text: result.article?.text ?? '', title: result.article?.title ?? '', ms, status };
+  return { text: result.article?.text ?? '', title: result.article?.title ?? '', ms, status, parts: result.timingsMs as unknown as Record<string, number> };
+}
+
+/**
+ * Post-processing's own cost on this DOM: Readability (classes kept) on a clone, then the
+ * steps, timed apart, so the core's budget can be split between its parts.
+ */
+export function timePostprocess(doc: Document, url: string): { readability: number; post: number } {
+  const clone = doc.cloneNode(true) as Document;
+  const t0 = performance.now();
+  const parsed = new Readability<Element>(clone, { serializer: (el) => el as Element, keepClasses: true }).parse();
+  const t1 = performance.now();
+  if (parsed?.content) postprocess({ root: parsed.content, title: parsed.title ?? '', byline: parsed.byline ?? null, url: new URL(url), lang: '' });
+  return { readability: t1 - t0, post: performance.now() - t1 };
 }
 
 /**

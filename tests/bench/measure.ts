@@ -4,7 +4,7 @@
  */
 import { parseDocument, type DomName } from '../dom.ts';
 import type { BenchPage } from './corpus.ts';
-import { runDeclutter, runReadability, type Extraction } from './extract.ts';
+import { runDeclutter, runReadability, timePostprocess, type Extraction } from './extract.ts';
 import { scorePage, type PageCounts } from './score.ts';
 
 export interface PageResult {
@@ -12,6 +12,8 @@ export interface PageResult {
   readonly parseMs: number;
   readonly readability: Extraction;
   readonly declutter: Extraction;
+  /** Post-processing alone and the Readability run it follows, for the budget split. */
+  readonly post: { readonly readability: number; readonly post: number };
   /** Scored layout only. */
   readonly scores: { readonly readability: PageCounts; readonly declutter: PageCounts } | null;
 }
@@ -55,12 +57,19 @@ export function measure(pages: readonly BenchPage[], options: MeasureOptions): P
       }
     }
     const readability = { ...rd[0]!, ms: median(rd.map((r) => r.ms)) };
-    const declutter = { ...dc[0]!, ms: median(dc.map((r) => r.ms)) };
+    const partNames = Object.keys(dc[0]!.parts ?? {});
+    const declutter = {
+      ...dc[0]!,
+      ms: median(dc.map((r) => r.ms)),
+      parts: Object.fromEntries(partNames.map((name) => [name, median(dc.map((r) => r.parts?.[name] ?? NaN))])),
+    };
+    const posts = Array.from({ length: Math.max(1, options.repeat) }, () => timePostprocess(doc, page.url));
+    const post = { readability: median(posts.map((p) => p.readability)), post: median(posts.map((p) => p.post)) };
     const scores =
       page.truth === null
         ? null
         : { readability: scorePage(page.truth, readability.text), declutter: scorePage(page.truth, declutter.text) };
-    const result: PageResult = { page, parseMs, readability, declutter, scores };
+    const result: PageResult = { page, parseMs, readability, declutter, post, scores };
     results.push(result);
     options.onPage?.(result, index);
   });

@@ -10,6 +10,9 @@ const DISCLOSURE =
 
 const BLOCKS = new Set(['P', 'DIV', 'EM', 'I', 'SMALL', 'SPAN', 'ASIDE', 'SECTION']);
 
+/** One of these words must be there before the full pattern is worth trying. */
+const KEYWORD = /affiliat|commission|associate|compensat|referral|purchases/i;
+
 export const affiliateDisclosures = definePostStep({
   id: 'affiliate-disclosures',
   why:
@@ -18,7 +21,9 @@ export const affiliateDisclosures = definePostStep({
   detect({ measure }) {
     const found: PostMatch[] = [];
     for (const el of measure.elements) {
-      if (!BLOCKS.has(el.tagName) || measure.words(el) > 60 || !DISCLOSURE.test(measure.text(el))) continue;
+      if (!BLOCKS.has(el.tagName) || measure.words(el) > 60) continue;
+      const text = measure.text(el);
+      if (!KEYWORD.test(text) || !DISCLOSURE.test(text)) continue;
       // The innermost block that says it, not the container around the whole story.
       if (Array.from(el.children).some((child) => DISCLOSURE.test(measure.text(child)))) continue;
       found.push({ element: el, reason: 'the site\'s affiliate disclosure' });

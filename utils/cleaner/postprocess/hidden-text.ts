@@ -23,11 +23,11 @@ export const hiddenText = definePostStep({
       if (!el.hasAttribute('class') && !el.hasAttribute('id')) continue;
       const words = classWords(el);
       const srOnly = (words.has('sr') && words.has('only')) || (words.has('visually') && words.has('hidden')) || (words.has('screen') && words.has('reader'));
-      const printOnly = isPrintOnly(el);
+      const printOnly = (words.has('print') || words.has('printonly')) && isPrintOnly(el);
       const hidden =
         srOnly ||
         printOnly ||
-        hiddenByUtilityClass(el) ||
+        (words.has('none') && hiddenByUtilityClass(el)) ||
         ([...words].some((w) => HIDDEN.has(w)) && ![...words].some((w) => RESPONSIVE.has(w))) ||
         (words.has('print') && (words.has('header') || words.has('footer') || words.has('url') || words.has('logo')));
       const hover = [...words].some((w) => HOVER_CARDS.has(w)) && isCardAfterTrigger(el);
