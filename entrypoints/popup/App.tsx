@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ArticleView } from '../../components/ArticleView.tsx';
 import { FilterPanel } from '../../components/FilterPanel.tsx';
+import { LivePanel } from '../../components/LivePanel.tsx';
 import { LoadingView } from '../../components/LoadingView.tsx';
 import { StatusView } from '../../components/StatusView.tsx';
 import { Toolbar } from '../../components/Toolbar.tsx';
@@ -8,12 +9,14 @@ import { createArticleSanitizer } from '../../utils/cleaner/sanitize.ts';
 import { NOUNS, countOf, t } from '../../utils/i18n.ts';
 import type { FilterId } from '../../utils/cleaner/filters/index.ts';
 import type { PopupModel, ViewState } from './model.ts';
+import type { LiveModel } from './live-model.ts';
+import type { ReaderModel } from './reader-model.ts';
 import type { Lang } from '../../utils/cleaner/types.ts';
 import type { ArticleSanitizer } from '../../utils/cleaner/sanitize.ts';
 
 const PANEL_ID = 'filter-panel';
 
-export function App({ model }: { model: PopupModel }) {
+export function App({ model, live, reader }: { model: PopupModel; live?: LiveModel; reader?: ReaderModel }) {
   const sanitize = useMemo(() => createArticleSanitizer(window), []);
   const [panelOpen, setPanelOpen] = useState(false);
   const panelButton = useRef<HTMLButtonElement>(null);
@@ -52,6 +55,7 @@ export function App({ model }: { model: PopupModel }) {
           }}
         />
       )}
+      {live && reader && <LivePanel lang={lang} live={live} reader={reader} />}
       <main class="content" data-view={view.kind}>
         <ViewBody view={view} lang={lang} model={model} sanitize={sanitize} />
       </main>

@@ -1,13 +1,20 @@
 import { render } from 'preact';
 import { App } from './App.tsx';
 import { createPopupModel } from './model.ts';
+import { createLiveModel } from './live-model.ts';
+import { createReaderModel } from './reader-model.ts';
 // Literata, a typeface drawn for long reading on screens, with Cyrillic: shipped with
 // the extension so that the article reads the same on every system (CSP allows only
 // fonts of our own origin). Only the subsets a page uses are loaded.
 import '@fontsource-variable/literata/wght.css';
 import '@fontsource-variable/literata/wght-italic.css';
 import '../../assets/popup.css';
+import '../../assets/themes.css';
 
 const model = createPopupModel();
-render(<App model={model} />, document.getElementById('app')!);
+const live = createLiveModel({ pageUrl: model.pageUrl, settings: model.settings });
+const reader = createReaderModel();
+render(<App model={model} live={live} reader={reader} />, document.getElementById('app')!);
+void reader.actions.start();
 void model.actions.start();
+live.actions.start();
