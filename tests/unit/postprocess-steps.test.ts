@@ -82,6 +82,11 @@ describe.each(DOMS)('post-processing steps under %s', (dom) => {
       expect(text).toContain(`The plan is at ${URL_} for all to read.`);
     });
 
+    it('drops the site\'s legal block named as such, though its lines are long', () => {
+      const text = clean(dom, pageChrome, `${STORY}<div class="copyright-wrp"><p>The Courier, 1625 K Street NW, Suite 900, Washington DC 20006 | 202-628-8500 tel | 202-628-8503 fax</p><p>The contents of this site are ©2024 Courier Publishing Corp.</p></div>`);
+      expect(text).toBe([P1, P2, P3].join('\n\n'));
+    });
+
     it('keeps a story sentence about copyright and a list of linked sources', () => {
       const copyright = 'The copyright case was settled out of court.';
       const sources = '<ul><li><a href="/a">The council minutes from the January meeting</a></li><li><a href="/b">The state grant application and budget</a></li><li><a href="/c">The engineering survey of the old trestle</a></li></ul>';
@@ -152,7 +157,7 @@ describe.each(DOMS)('post-processing steps under %s', (dom) => {
 
   describe('gallery-controls', () => {
     it('drops slideshow counters and buttons', () => {
-      const text = clean(dom, galleryControls, `<div><span>Image 1 of 8</span><p>Caption</p><p>Close</p></div>${STORY}`);
+      const text = clean(dom, galleryControls, `<div><span>Image 1 of 8</span><p>Caption</p><p>Close</p><a href="#">Enlarge Image</a></div>${STORY}`);
       expect(text).toBe([P1, P2, P3].join('\n\n'));
     });
 
@@ -178,6 +183,10 @@ describe.each(DOMS)('post-processing steps under %s', (dom) => {
       const list = '<ul><li><a href="/a">15 Amazing Images of Stars</a></li><li><a href="/b">11 Fascinating Facts About Our Galaxy</a></li><li><a href="/c">The Biggest Unanswered Questions</a></li></ul>';
       expect(clean(dom, relatedLinks, `${STORY}${list}`)).toBe([P1, P2, P3].join('\n\n'));
       expect(clean(dom, relatedLinks, `${STORY}<h4>Sources</h4>${list}`)).toContain('15 Amazing Images of Stars');
+    });
+
+    it('drops a "You may also like" heading left alone after the story by a scripted widget', () => {
+      expect(clean(dom, relatedLinks, `${STORY}<h3>You may also like</h3><div class="widget"></div>`)).toBe([P1, P2, P3].join('\n\n'));
     });
 
     it('keeps a heading of the story and the paragraphs under it', () => {
@@ -207,7 +216,7 @@ describe.each(DOMS)('post-processing steps under %s', (dom) => {
       const text = clean(
         dom,
         newsletterPromos,
-        `${STORY}<p>Get the latest updates right in your inbox. <a href="/nl">Subscribe to our newsletters.</a></p><p>Follow Newsbeat on <a href="https://instagram.com/x">Instagram</a> and <a href="https://twitter.com/x">Twitter</a>.</p><div class="newsletter-signup"><h4>Morning Briefing</h4><button>Sign up</button></div>`,
+        `${STORY}<p>Get the latest updates right in your inbox. <a href="/nl">Subscribe to our newsletters.</a></p><p>Follow Newsbeat on <a href="https://instagram.com/x">Instagram</a> and <a href="https://twitter.com/x">Twitter</a>.</p><p>Follow AP's full coverage of the vote at <a href="https://apnews.com/x">https://apnews.com/x</a></p><div class="newsletter-signup"><h4>Morning Briefing</h4><button>Sign up</button></div>`,
       );
       expect(text).toBe([P1, P2, P3].join('\n\n'));
     });
@@ -242,6 +251,11 @@ describe.each(DOMS)('post-processing steps under %s', (dom) => {
         `<div><a href="/entertainment">Entertainment</a></div><p>Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM</p><p>By Jane Roe</p><p>5 min read</p>${STORY}<p>Filed under: Parks | Council</p><p>Nov. 20, 2019 6:02 AM EST</p>`,
         { byline: 'Jane Roe' },
       );
+      expect(text).toBe([P1, P2, P3].join('\n\n'));
+    });
+
+    it('drops a bare counter by the headline and a "Via" source line under the story', () => {
+      const text = clean(dom, articleMetadata, `<div><span>11 480</span></div>${STORY}<p>Via SyndiGate.info</p>`);
       expect(text).toBe([P1, P2, P3].join('\n\n'));
     });
 

@@ -27,7 +27,7 @@ const READING_TIME =
 /** Tags and categories under a story: "Filed under …", "Tags: …", "Posted in …". */
 const TAGS = /^(filed under|tags?\s*:|tagged( with)?\s*:?|posted in|categories\s*:|category\s*:|topics?\s*:|темы\s*:|теги\s*:|рубрика\s*:|marcadores\s*:|schlagwörter\s*:)/i;
 /** "SOURCE: News agencies" under a wire story. */
-const SOURCE = /^(sources?|via|источник|fonte|fuente|quelle)\s*:/i;
+const SOURCE = /^((sources?|via|источник|fonte|fuente|quelle)\s*:|via \S+$)/i;
 /** "12 comments", "Comments (3)", "View comments". */
 const COMMENTS = /^(\d+\s+(comments?|комментари\w*|comentários?|comentarios?)|(view |show |leave a |add a |no )?comments?( \(\d+\))?|комментари\w*( \(\d+\))?)$/i;
 
@@ -79,6 +79,9 @@ function metadataReason(el: Element, words: number, m: ArticleMeasure, byline: s
   if (TAGS.test(text)) return 'tags or categories';
   if (story.after(el) && words <= 10 && SOURCE.test(text)) return 'the wire source line';
   if (COMMENTS.test(text)) return 'comment count';
+  // A bare number next to the headline or under the story is a counter (views, shares,
+  // comments) whose icon did not survive; the story has no one-number lines.
+  if (/^\d{1,3}([\s\u00a0\u202f.,]\d{3})*([.,]\d)?\s*[kKmMкКтТ]?$/.test(text)) return 'a bare counter';
   if (isDateLine(text)) return 'a date line';
   if (story.before(el) && words <= 2 && m.linkDensity(el) >= 0.9 && !/^H[1-6]$/.test(el.tagName) && linksToSection(el)) return 'a section label';
   return null;

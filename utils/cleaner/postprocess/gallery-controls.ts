@@ -4,7 +4,7 @@ import { definePostStep, type PostMatch } from './define.ts';
 const COUNTER = /^((image|photo|picture|slide|фото|изображение)\s*)?\d+\s*(of|\/|из)\s*\/?\s*\d+$/i;
 /** Buttons of a slideshow or a zoomable picture. */
 const CONTROL =
-  /^(caption|close|next|prev|previous|expand|enlarge|zoom|fullscreen|full screen|view (gallery|slideshow|all)|open gallery|launch gallery|caption close|show caption|hide caption|back to gallery|\d+ (photos|images|pictures))$/i;
+  /^(caption|close|next|prev|previous|expand|enlarge|zoom|(enlarge|expand|view|open|zoom) (image|photo|picture)|fullscreen|full screen|view (gallery|slideshow|all)|open gallery|launch gallery|caption close|show caption|hide caption|back to gallery|\d+ (photos|images|pictures))$/i;
 
 const FIGURE = new Set(['FIGURE']);
 const FIGCAPTION = new Set(['FIGCAPTION']);

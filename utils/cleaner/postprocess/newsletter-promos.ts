@@ -11,7 +11,7 @@ const PROMO = new Set(['newsletter', 'newsletters', 'subscribe', 'subscription',
 const CALL =
   /(^|[.!?»"]\s+)(subscribe|sign up|sign-up|register|follow|join|download|get|click|tap|listen|watch|like us|support|become|don'?t forget|подпишитесь|подписывайтесь|присоединяйтесь|следите|скачайте|читайте нас|assine|inscreva-se|abonnieren sie|abonnez-vous)\b/i;
 const OFFER =
-  /\b(newsletters?|inbox|e-?mail alerts?|alerts|app|podcasts?|youtube|channel|twitter|facebook|instagram|telegram|tiktok|linkedin|rss|forums?|subscribers?|subscriptions?|membership|magazine|free trial|рассылк\w*|канал\w*|телеграм\w*|дзен\w*|соцсет\w*)\b/i;
+  /\b(newsletters?|inbox|e-?mail alerts?|alerts|app|podcasts?|youtube|channel|twitter|facebook|instagram|telegram|tiktok|linkedin|rss|forums?|subscribers?|subscriptions?|membership|magazine|free trial|coverage|рассылк\w*|канал\w*|телеграм\w*|дзен\w*|соцсет\w*)\b/i;
 
 export const newsletterPromos = definePostStep({
   id: 'newsletter-promos',

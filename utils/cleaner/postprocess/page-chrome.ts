@@ -7,6 +7,7 @@ const NAVIGATION = new Set([
   'nav', 'navbar', 'navigation', 'topnav', 'subnav', 'sitenav', 'menu', 'menubar', 'megamenu',
   'breadcrumb', 'breadcrumbs', 'crumbs', 'crumb', 'masthead', 'pagination', 'pager', 'skip',
 ]);
+const LEGAL = new Set(['copyright', 'copyrights', 'legal', 'imprint', 'colophon']);
 const NAVIGATION_ROLES = new Set(['navigation', 'menu', 'menubar', 'banner', 'contentinfo', 'search', 'toolbar', 'tablist']);
 
 /**
@@ -35,6 +36,9 @@ export const pageChrome = definePostStep({
 function chromeReason(el: Element, url: URL, m: ArticleMeasure): string | null {
   const tag = el.tagName;
   const role = el.getAttribute('role')?.toLowerCase() ?? '';
+  // The site's legal block (address, phone, copyright) under every page, named as such; its
+  // lines are long enough to pass for prose.
+  if (hasClassWord(el, LEGAL) && m.words(el) <= 60 && !m.within(el, FIGURE) && !m.hasMedia(el)) return 'named as the site\'s legal footer';
   // Furniture never holds running prose; an element that does is the story whatever its name.
   if (m.proseParagraphs(el) > (el.tagName === 'P' && m.isProse(el) ? 1 : 0)) return null;
   if (tag === 'NAV' || NAVIGATION_ROLES.has(role)) return `<${tag.toLowerCase()}${role ? ` role=${role}` : ''}>: site navigation`;

@@ -72,7 +72,9 @@ export const relatedLinks = definePostStep({
         const heading = m.text(el);
         if (!RELATED_HEADING.test(heading)) continue;
         const list = linksAfter(el, m);
-        if (!list.length) continue;
+        // After the story a heading like "You may also like" is clutter even when the
+        // widget under it loads by script and left nothing behind.
+        if (!list.length && !m.story.after(el)) continue;
         found.push({ element: el, reason: `heading "${heading}" over other stories` }, ...list.map((element) => ({ element, reason: `listed under "${heading}"` })));
       }
     }
