@@ -51,15 +51,18 @@ export function runDeclutter(doc: Document, url: string): Extraction {
 
 /**
  * Post-processing's own cost on this DOM: Readability (classes kept) on a clone, then the
- * steps, timed apart, so the core's budget can be split between its parts.
+ * steps, timed apart, so the core's budget can be split between its parts; and the text
+ * that gives, which is Declutter without its pre-filters.
  */
-export function timePostprocess(doc: Document, url: string): { readability: number; post: number } {
+export function timePostprocess(doc: Document, url: string): { readability: number; post: number; text: string } {
   const clone = doc.cloneNode(true) as Document;
   const t0 = performance.now();
   const parsed = new Readability<Element>(clone, { serializer: (el) => el as Element, keepClasses: true }).parse();
   const t1 = performance.now();
   if (parsed?.content) postprocess({ root: parsed.content, title: parsed.title ?? '', byline: parsed.byline ?? null, url: new URL(url), lang: '' });
-  return { readability: t1 - t0, post: performance.now() - t1 };
+  const t2 = performance.now();
+  // The text Declutter would show without its pre-filters: what they change shows against it.
+  return { readability: t1 - t0, post: t2 - t1, text: parsed?.content ? articleText(parsed.content) : '' };
 }
 
 /**

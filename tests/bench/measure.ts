@@ -14,6 +14,8 @@ export interface PageResult {
   readonly declutter: Extraction;
   /** Post-processing alone and the Readability run it follows, for the budget split. */
   readonly post: { readonly readability: number; readonly post: number };
+  /** Readability + post-processing without the pre-filters: what the filters change. */
+  readonly unfiltered: { readonly text: string; readonly scores: PageCounts | null };
   /** Scored layout only. */
   readonly scores: { readonly readability: PageCounts; readonly declutter: PageCounts } | null;
 }
@@ -69,7 +71,8 @@ export function measure(pages: readonly BenchPage[], options: MeasureOptions): P
       page.truth === null
         ? null
         : { readability: scorePage(page.truth, readability.text), declutter: scorePage(page.truth, declutter.text) };
-    const result: PageResult = { page, parseMs, readability, declutter, post, scores };
+    const unfiltered = { text: posts[0]!.text, scores: page.truth === null ? null : scorePage(page.truth, posts[0]!.text) };
+    const result: PageResult = { page, parseMs, readability, declutter, post, unfiltered, scores };
     results.push(result);
     options.onPage?.(result, index);
   });

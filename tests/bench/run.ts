@@ -138,6 +138,7 @@ function scoredReport(rs: PageResult[]): string[] {
       ratio(median(dcMs), median(rdMs)).padStart(8),
       ratio(quantile(dcMs, 0.95), quantile(rdMs, 0.95)).padStart(8),
     ].join(' '),
+    row('(without pre-filters)', aggregate(rs.map((r) => r.unfiltered.scores!)), []),
     `Pages: Declutter better on ${rs.filter((r) => pageF1(r.scores!.declutter) > pageF1(r.scores!.readability) + 1e-9).length}, worse on ${
       rs.filter((r) => pageF1(r.scores!.declutter) < pageF1(r.scores!.readability) - 1e-9).length
     }; ${forced} not readerable by the cheap check (scored with force, as "show anyway"); ${empty} empty.`,
@@ -248,7 +249,19 @@ function worstReport(rs: PageResult[], n: number): string[] {
     .filter((x) => x.loss > 1e-9)
     .sort((a, b) => b.loss - a.loss)
     .slice(0, n);
+  const filterLosses = rs
+    .map((r) => ({ r, loss: pageF1(r.unfiltered.scores!) - pageF1(r.scores!.declutter) }))
+    .filter((x) => Math.abs(x.loss) > 1e-9)
+    .sort((a, b) => b.loss - a.loss);
+  const filterView = filterLosses.flatMap(({ r, loss }) => [
+    `  ${r.page.id.slice(0, 12)}  ${loss > 0 ? 'filters cost' : 'filters gain'} F1 ${Math.abs(loss).toFixed(3)}  ${r.page.url}`,
+    ...runsReport('filters dropped', unmatchedRuns(r.unfiltered.text, r.declutter.text)),
+    ...runsReport('filters let in', unmatchedRuns(r.declutter.text, r.unfiltered.text)),
+  ]);
   return [
+    '',
+    `Pages where the pre-filters change the result (vs Readability + post-processing alone) (${filterLosses.length}):`,
+    ...(filterView.length ? filterView : ['  none']),
     '',
     `Lowest Declutter F1 (${lowest.length}):`,
     ...lowest.flatMap((r) => describe(r, false)),
