@@ -25,6 +25,8 @@ export interface MeasureOptions {
   /** Runs per page; the median time is kept, the text of the first run. */
   readonly repeat: number;
   readonly onPage?: (result: PageResult, index: number) => void;
+  /** Also run Readability + post-processing alone (timing split, pre-filter view). On by default. */
+  readonly unfiltered?: boolean;
 }
 
 export function median(xs: readonly number[]): number {
@@ -65,7 +67,10 @@ export function measure(pages: readonly BenchPage[], options: MeasureOptions): P
       ms: median(dc.map((r) => r.ms)),
       parts: Object.fromEntries(partNames.map((name) => [name, median(dc.map((r) => r.parts?.[name] ?? NaN))])),
     };
-    const posts = Array.from({ length: Math.max(1, options.repeat) }, () => timePostprocess(doc, page.url));
+    const posts =
+      options.unfiltered === false
+        ? [{ readability: NaN, post: NaN, text: '' }]
+        : Array.from({ length: Math.max(1, options.repeat) }, () => timePostprocess(doc, page.url));
     const post = { readability: median(posts.map((p) => p.readability)), post: median(posts.map((p) => p.post)) };
     const scores =
       page.truth === null

@@ -15,7 +15,7 @@ const BENCH_DIR = process.env.ARTICLE_BENCH_DIR ?? '/work/shared/bench/article-e
 describe('article-extraction benchmark', () => {
   it('Declutter F1 is at least bare Readability F1 on the shared pages', { timeout: 180_000 }, () => {
     const truth = JSON.parse(readFileSync(join(BENCH_DIR, 'ground-truth.json'), 'utf8')) as Record<string, unknown>;
-    const results = measure(loadCorpus(BENCH_DIR), { dom: 'linkedom', repeat: 1 });
+    const results = measure(loadCorpus(BENCH_DIR), { dom: 'linkedom', repeat: 1, unfiltered: false });
     expect(results.map((r) => r.page.id).sort()).toEqual(Object.keys(truth).sort());
 
     const readability = aggregate(results.map((r) => r.scores!.readability));
