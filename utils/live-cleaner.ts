@@ -5,10 +5,13 @@
  * hides them, and undoing is removing both.
  */
 import { detectClutter } from './cleaner/detect.ts';
+import { visibleText } from './cleaner/dom.ts';
 import type { ClutterFilter } from './cleaner/types.ts';
 
 export const HIDDEN_ATTRIBUTE = 'data-declutter-hidden';
 export const UNLOCK_ATTRIBUTE = 'data-declutter-unlock';
+/** A consent wall's dimming layer; hidden with its banner, not counted as an item of its own. */
+export const BACKDROP_ATTRIBUTE = 'data-declutter-backdrop';
 export const STYLE_ID = 'declutter-live-style';
 const CONSENT_FILTER = 'cookie-banners';
 
@@ -31,7 +34,7 @@ export const LIVE_BUDGET = { MIN_INTERVAL_MS: 250, MAX_INTERVAL_MS: 4000, PASS_B
  * horizontal overflow on purpose keep doing so.
  */
 const STYLESHEET =
-  `[${HIDDEN_ATTRIBUTE}]{display:none!important}` +
+  `[${HIDDEN_ATTRIBUTE}],[${BACKDROP_ATTRIBUTE}]{display:none!important}` +
   `html[${UNLOCK_ATTRIBUTE}][${UNLOCK_ATTRIBUTE}],body[${UNLOCK_ATTRIBUTE}][${UNLOCK_ATTRIBUTE}]{overflow-y:auto!important}`;
 
 export interface LiveCleanerOptions {
@@ -99,6 +102,26 @@ export function createLiveCleaner(doc: Document, options: LiveCleanerOptions): L
     }
   }
 
+  /**
+   * Consent walls dim the page with a layer of their own: fixed, covering the viewport,
+   * with no content, usually a direct child of <body> next to the dialog. Detection cannot
+   * see it (it has no text, and filters never look at layout), and once the dialog is
+   * hidden the layer has no purpose but to swallow every click, so it goes with it. Only
+   * body's own children are looked at: the check needs layout, which costs per element.
+   */
+  function hideConsentBackdrops(): void {
+    const view = doc.defaultView;
+    if (!view || !doc.body || !view.innerWidth || !view.innerHeight) return;
+    for (const el of doc.body.children) {
+      if (el.hasAttribute(HIDDEN_ATTRIBUTE) || el.hasAttribute(BACKDROP_ATTRIBUTE) || el.id === STYLE_ID) continue;
+      if (visibleText(el) || el.querySelector('img, picture, video, iframe, canvas, svg, input')) continue;
+      const style = view.getComputedStyle(el);
+      if (style.position !== 'fixed' || style.display === 'none' || style.visibility === 'hidden') continue;
+      const box = el.getBoundingClientRect();
+      if (box.width >= view.innerWidth * 0.9 && box.height >= view.innerHeight * 0.9) el.setAttribute(BACKDROP_ATTRIBUTE, '');
+    }
+  }
+
   function releaseUnlocks(): void {
     for (const el of doc.querySelectorAll(`[${UNLOCK_ATTRIBUTE}]`)) el.removeAttribute(UNLOCK_ATTRIBUTE);
   }
@@ -113,7 +136,10 @@ export function createLiveCleaner(doc: Document, options: LiveCleanerOptions): L
         changed = true;
       }
     }
-    if (!active.has(CONSENT_FILTER)) releaseUnlocks();
+    if (!active.has(CONSENT_FILTER)) {
+      releaseUnlocks();
+      for (const el of doc.querySelectorAll(`[${BACKDROP_ATTRIBUTE}]`)) el.removeAttribute(BACKDROP_ATTRIBUTE);
+    }
     const found = detectClutter(doc, filters, url);
     for (const m of found) {
       if (m.element.closest(`[${HIDDEN_ATTRIBUTE}]`)) continue;
@@ -121,7 +147,10 @@ export function createLiveCleaner(doc: Document, options: LiveCleanerOptions): L
       changed = true;
     }
     if (found.length) ensureStyle();
-    if (found.some((m) => m.filter === CONSENT_FILTER)) releaseScrollLock();
+    if (found.some((m) => m.filter === CONSENT_FILTER)) {
+      releaseScrollLock();
+      hideConsentBackdrops();
+    }
     const cost = now() - started;
     interval = cost > LIVE_BUDGET.PASS_BUDGET_MS ? Math.min(interval * 2, LIVE_BUDGET.MAX_INTERVAL_MS) : LIVE_BUDGET.MIN_INTERVAL_MS;
     lastPass = now();
@@ -182,6 +211,7 @@ export function createLiveCleaner(doc: Document, options: LiveCleanerOptions): L
     undo() {
       disconnect();
       for (const el of hiddenElements()) el.removeAttribute(HIDDEN_ATTRIBUTE);
+      for (const el of doc.querySelectorAll(`[${BACKDROP_ATTRIBUTE}]`)) el.removeAttribute(BACKDROP_ATTRIBUTE);
       releaseUnlocks();
       doc.getElementById(STYLE_ID)?.remove();
       options.onChange?.(0);
