@@ -35,6 +35,10 @@ const CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
     'dialog', 'template', 'slot', 'noscript', 'noembed', 'noframes', 'xmp', 'plaintext',
     // Image maps are links without an <a>, out of reach of the link rules below.
     'map', 'area',
+    // The reader page has its own <main>: a page's one inside the article would be a second
+    // main landmark for screen readers. Its content stays (DOMPurify keeps the content of
+    // forbidden elements).
+    'main',
   ],
   FORBID_ATTR: [
     'style', 'srcset', 'sizes', 'ping', 'action', 'formaction', 'usemap', 'background', 'download', 'autoplay',
