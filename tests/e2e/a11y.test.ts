@@ -1,0 +1,191 @@
+/**
+ * Accessibility of the popup, the reader tab and the options page in real Chromium:
+ * axe-core over each page with every sheet and disclosure of ours open, in the light,
+ * sepia and dark themes; and a keyboard pass over each page in which every stop shows a
+ * visible focus indicator.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { t } from '../../utils/i18n.ts';
+import { launchChromium, requireBuild, type ChromiumSession } from './support/chromium.ts';
+import { startLiveServer, type LiveServer } from './support/live.ts';
+
+const UI = 'en' as const;
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const THEMES = [
+  ['light', 'light'],
+  ['sepia', 'light'],
+  ['dark', 'dark'],
+  ['system', 'dark'],
+] as const;
+
+let server: LiveServer;
+let browser: ChromiumSession;
+
+beforeAll(async () => {
+  const extension = requireBuild('.output/chrome-mv3-e2e', 'npm run build:e2e');
+  server = await startLiveServer();
+  browser = await launchChromium(extension, { lang: UI });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+beforeEach(async () => {
+  await browser.worker.evaluate(async () => {
+    const { storage } = (globalThis as unknown as { chrome: { storage: Record<'sync' | 'local', { clear(): Promise<void> }> } }).chrome;
+    await Promise.all([storage.sync.clear(), storage.local.clear()]);
+  });
+});
+
+async function axe(page: Page): Promise<string[]> {
+  // CDP evaluation is not subject to the extension page's CSP, which forbids injected scripts.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const runner = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await runner.run(document);
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+/** Sets the stored theme (the pages follow storage) and the system's colour scheme. */
+async function theme(page: Page, name: string, system: 'light' | 'dark'): Promise<void> {
+  await page.emulateMedia({ colorScheme: system });
+  await browser.worker.evaluate(async (value) => {
+    const { storage } = (globalThis as unknown as { chrome: { storage: { sync: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).chrome;
+    const current = ((await storage.sync.get('readerPrefs')).readerPrefs ?? {}) as object;
+    await storage.sync.set({ readerPrefs: { theme: 'system', font: 'serif', textSize: 100, lineHeight: 1.6, lineWidth: 'medium', ...current, theme: value } });
+  }, name);
+  await page.waitForFunction((value) => document.documentElement.dataset.theme === value, name);
+}
+
+/** The popup with the page cleaned, the text settings sheet and the site rules open. */
+async function openEverything(page: Page): Promise<void> {
+  if (await page.isVisible('.live-panel[data-live="off"]')) {
+    await page.getByRole('button', { name: t(UI, 'cleanPage') }).click();
+    await page.waitForSelector('.live-panel[data-live="on"]');
+  }
+  if (!(await page.isVisible('#reader-settings'))) await page.getByRole('button', { name: t(UI, 'textSettings') }).click();
+  if (!(await page.locator('.site-rules').evaluate((d) => (d as HTMLDetailsElement).open))) await page.click('.site-rules summary');
+}
+
+/**
+ * Tabs through the page from the top and returns every stop whose focus is not visible:
+ * no outline on the element, or (for controls drawn by a sibling or a parent, like our
+ * segmented radios and the file input) on what draws it.
+ */
+async function invisibleFocusStops(page: Page, maxStops = 80): Promise<string[]> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  const bad: string[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < maxStops; i++) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const shows = (node: Element | null) => {
+        if (!node) return false;
+        const style = getComputedStyle(node);
+        return (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+      };
+      const id = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}[${el.getAttribute('name') ?? el.getAttribute('aria-label') ?? el.innerText?.slice(0, 30) ?? ''}]${(el as HTMLInputElement).value ?? ''}`;
+      return { id, visible: shows(el) || shows(el.nextElementSibling) || shows(el.parentElement) };
+    });
+    if (!stop) break;
+    if (seen.has(stop.id)) break;
+    seen.add(stop.id);
+    if (!stop.visible) bad.push(stop.id);
+  }
+  expect(seen.size).toBeGreaterThan(3);
+  return bad;
+}
+
+describe('the popup', () => {
+  test.each(THEMES)('axe-core finds no violations with the live panel, site rules and text settings open (%s theme, %s system)', async (name, system) => {
+    const { page, tabId } = await browser.openTab(server.url('/cookie-lock.html'));
+    const popup = await browser.openPopup(tabId);
+    try {
+      await theme(popup, name, system);
+      await openEverything(popup);
+      expect(await axe(popup)).toEqual([]);
+    } finally {
+      await popup.close();
+      await page.close();
+    }
+  });
+
+  test('every stop of the keyboard path shows its focus, and the page can be cleaned and shown again with the keyboard alone', async () => {
+    const { page, tabId } = await browser.openTab(server.url('/cookie-lock.html'));
+    const popup = await browser.openPopup(tabId);
+    try {
+      await popup.getByRole('button', { name: t(UI, 'cleanPage') }).focus();
+      await popup.keyboard.press('Enter');
+      await popup.waitForSelector('.live-panel[data-live="on"]');
+      await popup.getByRole('button', { name: t(UI, 'showAll') }).focus();
+      await popup.keyboard.press('Enter');
+      await popup.waitForSelector('.live-panel[data-live="off"]');
+      expect(await page.evaluate(() => document.querySelectorAll('[data-declutter-hidden]').length)).toBe(0);
+      await openEverything(popup);
+      expect(await invisibleFocusStops(popup)).toEqual([]);
+    } finally {
+      await popup.close();
+      await page.close();
+    }
+  });
+});
+
+describe('the reader tab', () => {
+  test.each(THEMES)('axe-core finds no violations (%s theme, %s system)', async (name, system) => {
+    const { page, tabId } = await browser.openTab(server.url('/cookie-lock.html'));
+    const reader = await browser.openPopup(tabId, '&view=tab');
+    try {
+      await reader.setViewportSize({ width: 1000, height: 800 });
+      await theme(reader, name, system);
+      await openEverything(reader);
+      expect(await axe(reader)).toEqual([]);
+    } finally {
+      await reader.close();
+      await page.close();
+    }
+  });
+});
+
+describe('the options page', () => {
+  async function openOptions(): Promise<Page> {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await page.waitForSelector('.options-section');
+    return page;
+  }
+
+  test.each(THEMES)('axe-core finds no violations, with a site listed and an import error shown (%s theme, %s system)', async (name, system) => {
+    await browser.worker.evaluate(async () => {
+      const { storage } = (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome;
+      await storage.local.set({ siteRules: { 'news.example': { navigation: false } }, liveSites: { 'news.example': { site: 'news.example', origins: ['https://news.example/*'], added: '2025-03-01T10:00:00.000Z' } } });
+    });
+    const page = await openOptions();
+    try {
+      await theme(page, name, system);
+      await page.waitForSelector('[data-list="live-sites"] .site-item');
+      await page.locator('input[type="file"]').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{') });
+      await page.waitForSelector('.notice');
+      await page.getByRole('button', { name: t(UI, 'resetSettings') }).click();
+      expect(await axe(page)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('every stop of the keyboard path shows its focus', async () => {
+    const page = await openOptions();
+    try {
+      expect(await invisibleFocusStops(page)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
