@@ -18,7 +18,9 @@ export interface Extraction {
   /** Declutter only: cleanDocument's own parts (clone, filters, readability, annotate, total). */
   readonly parts?: Readonly<Record<string, number>>;
   /** Declutter only: 'not-readerable' pages are re-run with force, as the popup's button does. */
-  readonly status: CleanStatus | 'ok';
+  readonly status: CleanStatus | 'ok' | 'error';
+  /** Why the extractor threw, when it did. */
+  readonly error?: string;
 }
 
 export function runReadability(doc: Document): Extraction {

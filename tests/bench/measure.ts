@@ -42,22 +42,48 @@ export function quantile(xs: readonly number[], q: number): number {
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
 }
 
+/**
+ * jsdom 29 throws while parsing some pages' <style> blocks (css-tree on SCSS left in a
+ * calc()); a browser never does. Style sheets play no part in extraction, so such a page is
+ * parsed again without them rather than dropped from the jsdom run.
+ */
+export function parseForBench(html: string, url: string, dom: DomName): Document {
+  try {
+    return parseDocument(html, url, dom);
+  } catch {
+    return parseDocument(html.replace(/<style\b[\s\S]*?<\/style\s*>/gi, ''), url, dom);
+  }
+}
+
+/**
+ * An extractor that throws on a page (jsdom's CSS parser does on some inline styles) scores
+ * that page as an empty prediction and is counted, instead of ending the whole run.
+ */
+function guarded(run: () => Extraction): Extraction {
+  const t0 = performance.now();
+  try {
+    return run();
+  } catch (error) {
+    return { text: '', title: '', ms: performance.now() - t0, status: 'error', error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 export function measure(pages: readonly BenchPage[], options: MeasureOptions): PageResult[] {
   const results: PageResult[] = [];
   pages.forEach((page, index) => {
     const t0 = performance.now();
-    const doc = parseDocument(page.html, page.url, options.dom);
+    const doc = parseForBench(page.html, page.url, options.dom);
     const parseMs = performance.now() - t0;
     const rd: Extraction[] = [];
     const dc: Extraction[] = [];
     for (let run = 0; run < Math.max(1, options.repeat); run++) {
       // Alternating the order keeps whichever runs second from always finding warm caches.
       if (run % 2 === 0) {
-        rd.push(runReadability(doc));
-        dc.push(runDeclutter(doc, page.url));
+        rd.push(guarded(() => runReadability(doc)));
+        dc.push(guarded(() => runDeclutter(doc, page.url)));
       } else {
-        dc.push(runDeclutter(doc, page.url));
-        rd.push(runReadability(doc));
+        dc.push(guarded(() => runDeclutter(doc, page.url)));
+        rd.push(guarded(() => runReadability(doc)));
       }
     }
     const readability = { ...rd[0]!, ms: median(rd.map((r) => r.ms)) };
@@ -70,7 +96,13 @@ export function measure(pages: readonly BenchPage[], options: MeasureOptions): P
     const posts =
       options.unfiltered === false
         ? [{ readability: NaN, post: NaN, text: '' }]
-        : Array.from({ length: Math.max(1, options.repeat) }, () => timePostprocess(doc, page.url));
+        : Array.from({ length: Math.max(1, options.repeat) }, () => {
+            try {
+              return timePostprocess(doc, page.url);
+            } catch {
+              return { readability: NaN, post: NaN, text: '' };
+            }
+          });
     const post = { readability: median(posts.map((p) => p.readability)), post: median(posts.map((p) => p.post)) };
     const scores =
       page.truth === null

@@ -12,8 +12,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { corpusKind, loadCorpus } from './corpus.ts';
 import { explainPostprocess } from './extract.ts';
-import { parseDocument } from '../dom.ts';
-import { measure, median, quantile, scoreExpectations, type PageResult } from './measure.ts';
+import { measure, median, parseForBench, quantile, scoreExpectations, type PageResult } from './measure.ts';
 import { aggregate, countShingles, pageF1, precisionOf, recallOf, shingleList, tokenize, unmatchedRuns, type Metrics } from './score.ts';
 import { formatBundleSizes } from './bundle.ts';
 import type { DomName } from '../dom.ts';
@@ -110,6 +109,9 @@ function scoredReport(rs: PageResult[]): string[] {
   const dc: Metrics = aggregate(rs.map((r) => r.scores!.declutter));
   const forced = rs.filter((r) => r.declutter.status === 'not-readerable').length;
   const empty = rs.filter((r) => !r.declutter.text).length;
+  const errors = rs.flatMap((r) =>
+    (['readability', 'declutter'] as const).filter((k) => r[k].status === 'error').map((k) => `${r.page.id.slice(0, 12)} ${k} threw: ${r[k].error}`),
+  );
   const head = ['', 'extractor'.padEnd(28), 'precision', '   recall', '       F1', '  ms med', '  ms p95'].join(' ');
   const row = (name: string, m: Metrics, ms: number[]) =>
     [
@@ -142,6 +144,7 @@ function scoredReport(rs: PageResult[]): string[] {
     `Pages: Declutter better on ${rs.filter((r) => pageF1(r.scores!.declutter) > pageF1(r.scores!.readability) + 1e-9).length}, worse on ${
       rs.filter((r) => pageF1(r.scores!.declutter) < pageF1(r.scores!.readability) - 1e-9).length
     }; ${forced} not readerable by the cheap check (scored with force, as "show anyway"); ${empty} empty.`,
+    ...errors.map((e) => `  ${e.slice(0, 200)}`),
   ];
 }
 
@@ -276,7 +279,7 @@ function explainReport(rs: PageResult[]): string[] {
   let harmful = 0;
   let total = 0;
   for (const r of rs) {
-    const removals = explainPostprocess(parseDocument(r.page.html, r.page.url, dom), r.page.url);
+    const removals = explainPostprocess(parseForBench(r.page.html, r.page.url, dom), r.page.url);
     if (!removals.length) continue;
     lines.push(`  ${r.page.id.slice(0, 12)}  ${r.page.url}`);
     const truth = r.page.truth === null ? null : countShingles(r.page.truth);
