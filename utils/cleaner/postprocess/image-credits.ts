@@ -67,9 +67,9 @@ const CREDIT_PARENS =
  */
 const AGENCY_PARENS = /\s*\(\s*(AP|AFP|EPA|PA|Reuters|REUTERS|TASS|ТАСС)( Photo|\s*\/)[^()]{0,60}\)\s*$/;
 /** "… the crew quarters. Credit: ESA" at the end of a caption. */
-const CREDIT_SUFFIX = /(?<=[.!?"”»)]|^)\s*(credits?|photo|photograph|image|picture|фото|источник)\s*:\s*[^.:!?]{1,60}$/i;
+const CREDIT_SUFFIX = /(?<=[.!?"”’»)]|^)\s*(credits?|photo|photograph|image|picture|фото|источник)\s*:\s*[^.:!?]{1,60}$/i;
 /** "… Nov. 13, 2017. Natalie Naccache | Bloomberg | Getty Images": photographer | agency. */
-const PIPED_CREDIT = /(?<=[.!?"”»)]\s*)[^.!?|]{2,40}(\s*\|\s*[^.!?|]{2,40})+$/;
+const PIPED_CREDIT = /(?<=[.!?"”’»)]\s*)[^.!?|]{2,40}(\s*\|\s*[^.!?|]{2,40})+$/;
 const AGENCY_TAIL = /(getty( images)?|reuters|ap|afp|bloomberg|epa|shutterstock|alamy|istock(photo)?|tass|тасс)\s*$/i;
 
 const CAPTION_WORDS = new Set(['caption', 'captions', 'cutline', 'figcaption', 'imagecaption', 'photo', 'image', 'media', 'figure', 'picture']);
