@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createLiveCleaner, HIDDEN_ATTRIBUTE, LIVE_BUDGET, UNLOCK_ATTRIBUTE } from '../../utils/live-cleaner.ts';
+import { BACKDROP_ATTRIBUTE, createLiveCleaner, HIDDEN_ATTRIBUTE, LIVE_BUDGET, STYLE_ID, UNLOCK_ATTRIBUTE } from '../../utils/live-cleaner.ts';
 import { defineFilter } from '../../utils/cleaner/filters/define.ts';
 import type { ClutterFilter } from '../../utils/cleaner/types.ts';
 
@@ -105,5 +105,74 @@ describe('live cleaner', () => {
     vi.advanceTimersByTime(LIVE_BUDGET.MIN_INTERVAL_MS * 2);
     expect(late.getAttribute(HIDDEN_ATTRIBUTE)).toBe('clickbait-sidebars');
     cleaner.undo();
+  });
+
+  it('counts hidden items per filter', () => {
+    setUp();
+    const cleaner = createLiveCleaner(document, { url: 'https://example.com/a', filters: ALL });
+    cleaner.start();
+    expect(cleaner.counts()).toEqual({ 'cookie-banners': 1, 'clickbait-sidebars': 1 });
+    cleaner.undo();
+    expect(cleaner.counts()).toEqual({});
+  });
+
+  it('releases a scroll lock the banner’s script sets after the banner was hidden', async () => {
+    setUp();
+    const cleaner = createLiveCleaner(document, { url: 'https://example.com/a', filters: ALL });
+    cleaner.start();
+    expect(document.documentElement.hasAttribute(UNLOCK_ATTRIBUTE)).toBe(false);
+    document.documentElement.style.overflow = 'hidden';
+    await new Promise((resolve) => setTimeout(resolve, 0)); // the attribute observer's callback
+    expect(document.documentElement.hasAttribute(UNLOCK_ATTRIBUTE)).toBe(true);
+    cleaner.undo();
+    document.documentElement.removeAttribute('style');
+  });
+
+  it('hides a consent wall’s empty full-viewport backdrop with its banner, uncounted, and undo shows it', () => {
+    const before = setUp();
+    const backdrop = document.createElement('div');
+    backdrop.className = 'overlay';
+    document.body.append(backdrop);
+    const box = { x: 0, y: 0, top: 0, left: 0, width: window.innerWidth, height: window.innerHeight, right: window.innerWidth, bottom: window.innerHeight, toJSON: () => ({}) };
+    backdrop.getBoundingClientRect = () => box as DOMRect;
+    backdrop.style.position = 'fixed';
+    const cleaner = createLiveCleaner(document, { url: 'https://example.com/a', filters: ALL });
+    expect(cleaner.start()).toBe(2);
+    expect(backdrop.hasAttribute(BACKDROP_ATTRIBUTE)).toBe(true);
+    expect(getComputedStyle(backdrop).display).toBe('none');
+    cleaner.undo();
+    expect(backdrop.hasAttribute(BACKDROP_ATTRIBUTE)).toBe(false);
+    backdrop.remove();
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  it('leaves a fixed element with content of its own, or a small one, alone', () => {
+    setUp();
+    const toolbar = document.createElement('div');
+    toolbar.textContent = 'Share this article';
+    const small = document.createElement('div');
+    for (const el of [toolbar, small]) {
+      el.style.position = 'fixed';
+      document.body.append(el);
+    }
+    toolbar.getBoundingClientRect = () => ({ width: window.innerWidth, height: window.innerHeight }) as DOMRect;
+    small.getBoundingClientRect = () => ({ width: 40, height: 40 }) as DOMRect;
+    const cleaner = createLiveCleaner(document, { url: 'https://example.com/a', filters: ALL });
+    cleaner.start();
+    expect(document.querySelectorAll(`[${BACKDROP_ATTRIBUTE}]`)).toHaveLength(0);
+    cleaner.undo();
+  });
+
+  it('stop() keeps the page as it is for a newer copy, which adopts the marks', () => {
+    setUp();
+    const first = createLiveCleaner(document, { url: 'https://example.com/a', filters: ALL });
+    first.start();
+    first.stop();
+    expect(document.querySelectorAll(`[${HIDDEN_ATTRIBUTE}]`)).toHaveLength(2);
+    expect(document.getElementById(STYLE_ID)).not.toBeNull();
+    const second = createLiveCleaner(document, { url: 'https://example.com/a', filters: [consent] });
+    expect(second.start()).toBe(1);
+    second.undo();
+    expect(document.getElementById(STYLE_ID)).toBeNull();
   });
 });
