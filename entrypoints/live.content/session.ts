@@ -12,7 +12,11 @@ import { isFilterOn, loadSettings, siteKey, watchSettings, type Settings } from 
 
 /** User Timing names: the bench (tests/bench/live.ts) and the browser's devtools read them. */
 export const LIVE_MARK_START = 'declutter-live-start';
+/** Settings read: what follows is the first detection pass alone. */
+export const LIVE_MARK_SETTINGS = 'declutter-live-settings';
+/** From the script's start (document_idle) to the first pass done: the reader's wait. */
 export const LIVE_MEASURE_FIRST_HIDE = 'declutter-live-first-hide';
+export const LIVE_MEASURE_FIRST_PASS = 'declutter-live-first-pass';
 
 /** What the session needs from WXT's content-script context. */
 export interface SessionContext {
@@ -37,8 +41,10 @@ export async function startLiveSession(doc: Document, ctx: SessionContext): Prom
 
   const cleaner = createLiveCleaner(doc, { url, filters: filtersFor(await loadSettings()), onChange: report });
   if (!ctx.isValid) return { active: false, counts: {} };
+  mark(LIVE_MARK_SETTINGS);
   cleaner.start();
   measure(LIVE_MEASURE_FIRST_HIDE, LIVE_MARK_START);
+  measure(LIVE_MEASURE_FIRST_PASS, LIVE_MARK_SETTINGS);
   report();
 
   const unwatch = watchSettings((settings) => {

@@ -19,6 +19,7 @@ import { gunzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { launchChromium, requireBuild } from '../e2e/support/chromium.ts';
 import { formatBundleSizes } from './bundle.ts';
+import { benchLive } from './live.ts';
 import { median, quantile } from './measure.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -163,6 +164,7 @@ async function main(): Promise<void> {
   const session = await launchChromium(extensionDir);
   await session.context.addInitScript(watchPaint);
   const rows: Row[] = [];
+  let live = '';
   try {
     // One untimed round warms the browser, the extension and V8's caches.
     const warm = await session.openTab(`${server.origin}${pages[0]!.path}`);
@@ -189,11 +191,13 @@ async function main(): Promise<void> {
       rows.push({ page, paint: median(paints), scripts: median(scripts), clean: part('total'), parts, readability: median(parses), view });
       process.stderr.write(`${page.group} ${page.id.slice(0, 36).padEnd(36)} popup ${median(paints).toFixed(0)} ms, Readability ${median(parses).toFixed(1)} ms (${view})\n`);
     }
+    live = await benchLive(session, server.origin, pages, repeat);
   } finally {
     await session.close();
     await server.close();
   }
   report(rows);
+  process.stdout.write(live);
 
   async function timePopup(tabId: number): Promise<{ ms: number; scriptsMs: number; parts: Record<string, number>; view: string }> {
     const popup = await session.context.newPage();
