@@ -58,7 +58,7 @@ async function theme(page: Page, name: string, system: 'light' | 'dark'): Promis
   await browser.worker.evaluate(async (value) => {
     const { storage } = (globalThis as unknown as { chrome: { storage: { sync: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).chrome;
     const current = ((await storage.sync.get('readerPrefs')).readerPrefs ?? {}) as object;
-    await storage.sync.set({ readerPrefs: { theme: 'system', font: 'serif', textSize: 100, lineHeight: 1.6, lineWidth: 'medium', ...current, theme: value } });
+    await storage.sync.set({ readerPrefs: { font: 'serif', textSize: 100, lineHeight: 1.6, lineWidth: 'medium', ...current, theme: value } });
   }, name);
   await page.waitForFunction((value) => document.documentElement.dataset.theme === value, name);
 }
