@@ -39,7 +39,8 @@ export function LivePanel(props: { lang: Lang; live: LiveModel; reader: ReaderMo
     <>
       <section class="live-panel" aria-label={t(lang, 'liveTitle')} data-live={view.kind}>
         <div class="live-row">
-          <p class="live-status" role="status">
+          {/* A polite live region, not role=status: the popup's loading state is its one status. */}
+          <p class="live-status" aria-live="polite">
             {onPage && <span class="live-dot" aria-hidden="true" />}
             {statusText(view, lang)}
           </p>
