@@ -62,6 +62,13 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('%s', (name) => {
     expect(optionalApis).toEqual([]);
   });
 
+  test('live cleaning can ask for http(s) sites one at a time; the reader command and the options page are declared', () => {
+    const optional = [...((manifest().optional_host_permissions as string[]) ?? []), ...((manifest().optional_permissions as string[]) ?? [])];
+    expect(optional.sort()).toEqual([...ALLOWED_OPTIONAL_HOSTS].sort());
+    expect(manifest().commands).toEqual({ 'open-reader': { suggested_key: { default: 'Alt+Shift+R' }, description: '__MSG_openReaderCommand__' } });
+    expect(manifest().options_ui).toMatchObject({ page: 'options.html', open_in_tab: true });
+  });
+
   test('nothing outside can talk to us or load our files', () => {
     expect(manifest()).not.toHaveProperty('externally_connectable');
     expect(manifest().web_accessible_resources ?? []).toEqual([]);
