@@ -93,7 +93,7 @@ describe('what the popup shows about the page', () => {
     const live = model();
     const stop = live.actions.start();
     await vi.waitFor(() => expect(live.view.value.kind).toBe('off'));
-    const from = (tab: number) => ({ id: fakeBrowser.runtime.id, url: 'https://www.gazeta.ru/a', origin: 'https://www.gazeta.ru', frameId: 0, tab: { id: tab } });
+    const from = (tab: number) => ({ id: fakeBrowser.runtime.id, url: 'https://www.gazeta.ru/a', origin: 'https://www.gazeta.ru', frameId: 0, tab: { id: tab } }) as never;
     await fakeBrowser.runtime.onMessage.trigger({ type: 'live:status', payload: { active: true, counts: { navigation: 9 } } }, from(99), () => undefined);
     expect(live.view.value.kind).toBe('off');
     await fakeBrowser.runtime.onMessage.trigger({ type: 'live:status', payload: { active: true, counts: { navigation: -4 } } }, from(TAB), () => undefined);
