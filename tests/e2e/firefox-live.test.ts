@@ -4,7 +4,7 @@
  * a tab for the page's tab; clicks in it are real input, so `permissions.request` sees a
  * user gesture as it would in the toolbar popup.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -156,6 +156,35 @@ test('Firefox: the live stylesheet gets through a strict page CSP', async () => 
     expect(after.bodyOverflowY).not.toBe('hidden');
   } finally {
     await popup.close();
+    await page.close();
+  }
+});
+
+test('Firefox: the options page sets the theme the reader tab uses, and refuses a foreign settings file', async () => {
+  const options = await firefox.openExtensionPage('/options.html');
+  const { page, tabId } = await openTab(server.url('/cookie-lock.html'));
+  try {
+    await pollUntil(() => options.evaluate(() => document.querySelectorAll('.options-section').length), (n) => n >= 4, 'the options page to render');
+    await options.click('input[type="radio"][value="sepia"]');
+    const reader = await firefox.openExtensionPage(`/popup.html?tabId=${tabId}&view=tab`);
+    try {
+      await pollUntil(() => reader.evaluate(() => document.querySelector('main')?.getAttribute('data-view') ?? null), (v) => v === 'ready', 'the reader tab to show the article');
+      await pollUntil(() => reader.evaluate(() => document.documentElement.dataset.theme ?? null), (v) => v === 'sepia', 'the sepia theme');
+      expect(await reader.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(244, 236, 216)');
+      await reader.setViewport({ width: 1000, height: 800 });
+      await reader.screenshot({ path: join(ARTIFACTS_DIR, 'firefox-reader-sepia.png') });
+    } finally {
+      await reader.close();
+    }
+    const input = await options.$('input[type="file"]');
+    const path = join(ARTIFACTS_DIR, 'firefox-foreign-settings.json');
+    writeFileSync(path, JSON.stringify({ name: 'another program', version: '2.0.0' }));
+    await input!.uploadFile(path);
+    const notice = await pollUntil(() => options.evaluate(() => document.querySelector('.notice')?.textContent ?? null), (text) => text !== null, 'the import notice');
+    expect(notice).toBe('This is not a Declutter settings file. Nothing was changed.');
+    expect(await options.evaluate(() => document.documentElement.dataset.theme)).toBe('sepia');
+  } finally {
+    await options.close();
     await page.close();
   }
 });
