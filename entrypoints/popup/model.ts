@@ -11,7 +11,6 @@ import { parseSnapshot, type PageSnapshot } from '../../utils/messaging.ts';
 import { classifyInjectionError, isPdf, isRestrictedUrl } from '../../utils/restricted.ts';
 import { DEFAULT_SETTINGS, isFilterOn, loadSettings, normalizeSettings, settingsItem, siteKey, type Settings } from '../../utils/settings.ts';
 import { pickLang, t, type MessageKey } from '../../utils/i18n.ts';
-import { parsePage } from './parse-page.ts';
 
 /** Why a page cannot be read: closed to all extensions, a PDF, or waiting for the reader's click. */
 export type RestrictedReason = 'closed' | 'pdf' | 'no-access';
@@ -128,7 +127,9 @@ export function createPopupModel(location: Location = window.location) {
       }
       snapshot = parsed;
       pageUrl.value = parsed.url;
-      parsedPage = parsePage(parsed.html, parsed.url);
+      // Inert: a DOMParser document runs no script and loads nothing. The core resolves its
+      // relative URLs against the page's address, since this document's base is the popup's.
+      parsedPage = new DOMParser().parseFromString(parsed.html, 'text/html');
       render();
     } catch (error) {
       fail('errorBody', error);

@@ -43,7 +43,24 @@ describe.each(DOMS)('post-processing runner under %s', (dom) => {
     });
     const log = postprocess(ctx, [step]);
     expect(articleText(root)).not.toContain('Subscribe now');
-    expect(log).toEqual([{ step: 'test-step', reason: 'marked', text: 'Subscribe now' }]);
+    expect(log).toEqual([{ step: 'test-step', filter: null, reason: 'marked', text: 'Subscribe now', links: 0 }]);
+  });
+
+  it('runs a step that belongs to a filter only while that filter is on', () => {
+    const step = definePostStep({
+      id: 'promo-step',
+      filter: 'promo-links',
+      why: 'test',
+      detect: ({ root: r }) => [...r.querySelectorAll('.x')].map((element) => ({ element, reason: 'promo' })),
+    });
+    const off = article(dom, `${STORY}<p class="x">Follow us on <a href="https://t.me/x">Telegram</a></p>`);
+    expect(postprocess({ ...off.ctx, filters: new Set(['navigation']) }, [step])).toEqual([]);
+    expect(articleText(off.root)).toContain('Follow us on Telegram');
+    const on = article(dom, `${STORY}<p class="x">Follow us on <a href="https://t.me/x">Telegram</a></p>`);
+    expect(postprocess({ ...on.ctx, filters: new Set(['promo-links']) }, [step])).toEqual([
+      { step: 'promo-step', filter: 'promo-links', reason: 'promo', text: 'Follow us on Telegram', links: 1 },
+    ]);
+    expect(articleText(on.root)).not.toContain('Follow us on Telegram');
   });
 
   it('never removes an element holding a good share of the story, whatever a step says', () => {

@@ -10,6 +10,7 @@ import { detectClutter } from './detect.ts';
 import { looksLikeListing } from './listing.ts';
 import { postprocess } from './postprocess/index.ts';
 import { foldSpaces, visibleText } from './dom.ts';
+import { absolutizeUrls, pageBase } from './urls.ts';
 import { articleText, countWords, readingMinutes } from './text.ts';
 import type { Article, CleanResult, ClutterFilter, Removal } from './types.ts';
 
@@ -39,7 +40,8 @@ export function cleanDocument(doc: Document, options: CleanOptions): CleanResult
   const t0 = now();
 
   const clone = doc.cloneNode(true) as Document;
-  const base = pinBaseUrl(clone, options.url);
+  const base = pageBase(clone, options.url);
+  absolutizeUrls(clone, base);
   const t1 = now();
 
   const removals = removeClutter(clone, filters, base);
@@ -63,21 +65,26 @@ export function cleanDocument(doc: Document, options: CleanOptions): CleanResult
 
   // keepClasses: post-processing reads the page's class names inside the article (credits,
   // share bars), then strips them exactly as Readability would have.
-  const parsed = new Readability<Element>(clone, { serializer: (node) => node as Element, keepClasses: true }).parse();
+  const parsed = parseArticle(clone);
   const content = parsed?.content;
   const t3 = now();
   if (!parsed || !content) return empty('no-article', t3);
   // A front or section page passes the cheap check when its teasers are long (listing.ts).
   if (!options.force && looksLikeListing(content, base)) return empty('not-readerable', t3);
 
-  absolutizeUrls(content, base);
-  postprocess({
+  const tidied = postprocess({
     root: content,
     title: foldSpaces(parsed.title ?? ''),
     byline: cleanMeta(parsed.byline),
     url: base,
     lang: (parsed.lang || doc.documentElement?.getAttribute('lang') || '').toLowerCase(),
+    filters: new Set(filters.map((f) => f.id)),
   });
+  // What a filter's own in-body step removed is listed under that filter, like the rest of
+  // its removals; pure tidying (credits, a repeated title) is not clutter the reader toggles.
+  for (const r of tidied) {
+    if (r.filter) removals.push({ filter: r.filter, reason: `${r.step}: ${r.reason}`, text: r.text, links: r.links });
+  }
   const annotated = pageForNotes ? annotateArticle(content, pageForNotes, foldSpaces(parsed.title ?? '')) : null;
   const annotations = annotated?.annotations ?? [];
   const t4 = now();
@@ -131,68 +138,14 @@ function removeClutter(doc: Document, filters: readonly ClutterFilter[], url: UR
 }
 
 /**
- * Readability resolves relative URLs against `document.baseURI`. A snapshot parsed in the
- * popup would resolve them against the popup's own origin, and linkedom has no baseURI at
- * all, so the page's real base goes into a `<base>` element and is also returned for the
- * pass that follows Readability.
+ * Readability assumes a well-formed tree: on documents whose content is not under <body>
+ * (which linkedom builds from malformed markup, and the CLI reads such files) it walks past
+ * the root and throws. A page it cannot read has no article; that is an answer, not an error.
  */
-function pinBaseUrl(doc: Document, url: string): URL {
-  let pageUrl: URL;
+function parseArticle(doc: Document): ReturnType<Readability<Element>['parse']> {
   try {
-    pageUrl = new URL(url);
+    return new Readability<Element>(doc, { serializer: (node) => node as Element, keepClasses: true }).parse();
   } catch {
-    pageUrl = new URL('about:blank');
-  }
-  let base = pageUrl;
-  const existing = doc.querySelector('base[href]');
-  try {
-    if (existing) base = new URL(existing.getAttribute('href') ?? '', pageUrl);
-  } catch {
-    // A broken <base> is ignored by browsers as well.
-  }
-  if (base.protocol === 'http:' || base.protocol === 'https:') {
-    const el = existing ?? doc.createElement('base');
-    el.setAttribute('href', base.href);
-    if (!existing) (doc.head ?? doc.documentElement)?.prepend(el);
-  }
-  return base;
-}
-
-const URL_ATTRIBUTES: readonly [string, string][] = [
-  ['a', 'href'],
-  ['img', 'src'],
-  ['source', 'src'],
-  ['video', 'poster'],
-  ['video', 'src'],
-  ['audio', 'src'],
-];
-
-function absolutizeUrls(root: Element, base: URL): void {
-  for (const [tag, attr] of URL_ATTRIBUTES) {
-    for (const el of root.querySelectorAll(`${tag}[${attr}]`)) {
-      const value = el.getAttribute(attr)?.trim() ?? '';
-      if (!value || value.startsWith('#') || /^[a-z][a-z0-9+.-]*:/i.test(value)) continue;
-      try {
-        el.setAttribute(attr, new URL(value, base).href);
-      } catch {
-        el.removeAttribute(attr);
-      }
-    }
-  }
-  for (const el of root.querySelectorAll('img[srcset], source[srcset]')) {
-    const srcset = (el.getAttribute('srcset') ?? '')
-      .split(',')
-      .map((candidate) => {
-        const [src, ...size] = candidate.trim().split(/\s+/);
-        if (!src) return '';
-        try {
-          return [new URL(src, base).href, ...size].join(' ');
-        } catch {
-          return '';
-        }
-      })
-      .filter(Boolean)
-      .join(', ');
-    el.setAttribute('srcset', srcset);
+    return null;
   }
 }

@@ -5,6 +5,7 @@
  */
 
 import type { ArticleMeasure } from './measure.ts';
+import type { FilterId } from '../filters/index.ts';
 
 export interface PostContext {
   /** Readability's article element, page classes still on it (they are stripped afterwards). */
@@ -16,6 +17,12 @@ export interface PostContext {
   readonly url: URL;
   /** Language of the page, lower-cased; '' when unknown. */
   readonly lang: string;
+  /**
+   * The clutter filters the reader has on. A step that belongs to a filter runs only when
+   * that filter is on, so switching "promo links" off brings back the in-body promos too.
+   * Left out, every step runs (the benchmark and step tests).
+   */
+  readonly filters?: ReadonlySet<string>;
 }
 
 /** What a step sees: the article, and its elements measured once for all rules. */
@@ -43,6 +50,12 @@ export interface PostStep {
   readonly id: string;
   /** Why what the step removes is not article text on the web at large. */
   readonly why: string;
+  /**
+   * The clutter category the reader knows this as, whose switch governs the step and under
+   * which its removals are listed. Steps without one only tidy what Readability left
+   * (credits, hidden text, a repeated title) and always run.
+   */
+  readonly filter?: FilterId;
   /** Pure: reads the article element, never changes it. */
   detect(ctx: StepContext): readonly PostMatch[];
 }

@@ -3,6 +3,7 @@
  * they find. Each step sees the article as the previous steps left it.
  */
 import { isInside } from '../dom.ts';
+import type { FilterId } from '../filters/index.ts';
 import { ArticleMeasure } from './measure.ts';
 import type { ElementMatch, PostContext, PostStep, TextTailMatch } from './define.ts';
 import { hiddenText } from './hidden-text.ts';
@@ -37,8 +38,11 @@ export const POST_STEPS: readonly PostStep[] = [
 
 export interface PostRemoval {
   readonly step: string;
+  /** The filter the step belongs to, or null for tidying that always runs. */
+  readonly filter: FilterId | null;
   readonly reason: string;
   readonly text: string;
+  readonly links: number;
 }
 
 /** Longest preview of a removed element kept in the log. */
@@ -52,6 +56,8 @@ export function postprocess(ctx: PostContext, steps: readonly PostStep[] = POST_
   const guarded = storyGuard(ctx.root, measure);
   const log: PostRemoval[] = [];
   for (const step of steps) {
+    if (step.filter && ctx.filters && !ctx.filters.has(step.filter)) continue;
+    const filter = step.filter ?? null;
     const all = step.detect({ ...ctx, measure });
     const cuts = all.filter((m): m is TextTailMatch => 'text' in m && isInside(m.text, ctx.root));
     const matches = all.filter(
@@ -67,13 +73,14 @@ export function postprocess(ctx: PostContext, steps: readonly PostStep[] = POST_
     });
     for (const m of chosen) {
       const text = measure.text(m.element);
-      log.push({ step: step.id, reason: m.reason, text: text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS - 1)}…` : text });
+      const preview = text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS - 1)}…` : text;
+      log.push({ step: step.id, filter, reason: m.reason, text: preview, links: m.element.querySelectorAll('a[href]').length });
     }
     // The measure hears of every change first, so the next step sees the article as it is.
     for (const cut of cuts) {
       const value = cut.text.nodeValue ?? '';
       const removed = value.slice(cut.from).trim();
-      if (removed) log.push({ step: step.id, reason: cut.reason, text: removed });
+      if (removed) log.push({ step: step.id, filter, reason: cut.reason, text: removed, links: 0 });
       measure.cut(cut.text, cut.from);
       cut.text.nodeValue = value.slice(0, cut.from).replace(/\s+$/, '');
     }

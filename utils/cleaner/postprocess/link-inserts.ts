@@ -11,6 +11,7 @@ const BLOCKS = new Set(['P', 'DIV', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'STRONG'
 
 export const linkInserts = definePostStep({
   id: 'link-inserts',
+  filter: 'promo-links',
   why:
     'Between paragraphs, editors insert one-line links to other stories: "READ MORE: …", "RELATED: …", ' +
     'or a headline in capitals that is all link. They interrupt the story and point away from it; a ' +

@@ -15,6 +15,7 @@ const OFFER =
 
 export const newsletterPromos = definePostStep({
   id: 'newsletter-promos',
+  filter: 'promo-links',
   why:
     'Sites end or interrupt a story with their own pitch: sign up for the newsletter, follow us on a ' +
     'network, get the app, become a member. It is the same on every story of the site, so it is not ' +

@@ -19,6 +19,7 @@ const COPYRIGHT =
 
 export const pageChrome = definePostStep({
   id: 'page-chrome',
+  filter: 'navigation',
   why:
     'When the story has few paragraphs or the site nests it loosely, Readability picks a container high up ' +
     'the page and brings the site\'s own furniture along: the header with its sign-in link and section menu, ' +

@@ -52,6 +52,7 @@ const RELATED_HEADING = new RegExp(
 
 export const relatedLinks = definePostStep({
   id: 'related-links',
+  filter: 'clickbait-sidebars',
   why:
     'News sites put boxes of their other stories inside the article container — "Related", "You may also ' +
     'like", "Most read", a rail of headlines, a widget network. Readability keeps them when they are ' +

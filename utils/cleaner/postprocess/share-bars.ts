@@ -16,6 +16,7 @@ const EMBED_SELECTOR = 'blockquote, iframe, video, figure, [class*="tweet"], [cl
 
 export const shareBars = definePostStep({
   id: 'share-bars',
+  filter: 'promo-links',
   why:
     'Share and follow buttons are placed right above and below the story, inside the same container, and ' +
     'Readability keeps their labels ("Share", "Tweet", "Click To Tweet"). They are controls, not text, and ' +

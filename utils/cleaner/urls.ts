@@ -1,13 +1,9 @@
 /**
- * Parses a page snapshot inside the popup with every link and image made absolute.
- *
- * Why here: a document made by DOMParser in an extension page lives under the extension's
- * CSP, whose `base-uri 'none'` blocks any `<base href>`: the page's own and the one the
- * pipeline pins. Its base URL is then the popup's (`chrome-extension://…/popup.html`), so
- * Readability would resolve `/img/a.jpg` to the extension origin and the sanitizer would
- * rightly drop it, losing every relative image and link of the article. Resolving them
- * once, right after parsing, against the base the page itself used fixes that for every
- * filter toggle that follows.
+ * Makes a page's links and media absolute before anything reads them. Readability resolves
+ * relative URLs against `document.baseURI`, which is wrong in two of the places the core
+ * runs: a snapshot parsed in the popup has the popup's own address as its base (and the
+ * extension's CSP, `base-uri 'none'`, refuses any `<base>`), and linkedom has no baseURI at
+ * all. Resolving once against the base the page itself used gives every DOM the same URLs.
  */
 
 const URL_ATTRIBUTES: readonly [selector: string, attribute: string][] = [
@@ -18,20 +14,13 @@ const URL_ATTRIBUTES: readonly [selector: string, attribute: string][] = [
 ];
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
-export function parsePage(html: string, pageUrl: string): Document {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  const base = baseOf(doc, pageUrl);
-  if (base) absolutize(doc, base);
-  return doc;
-}
-
 /** The page's `<base href>` resolved against its address, as the browser did on the page. */
-function baseOf(doc: Document, pageUrl: string): URL | null {
+export function pageBase(doc: Document, pageUrl: string): URL {
   let page: URL;
   try {
     page = new URL(pageUrl);
   } catch {
-    return null;
+    return new URL('about:blank');
   }
   const declared = doc.querySelector('base[href]')?.getAttribute('href');
   if (declared) {
@@ -44,9 +33,10 @@ function baseOf(doc: Document, pageUrl: string): URL | null {
   return page;
 }
 
-function absolutize(doc: Document, base: URL): void {
+export function absolutizeUrls(root: ParentNode, base: URL): void {
+  if (base.protocol !== 'http:' && base.protocol !== 'https:' && base.protocol !== 'file:') return;
   for (const [selector, attribute] of URL_ATTRIBUTES) {
-    for (const el of doc.querySelectorAll(selector)) {
+    for (const el of root.querySelectorAll(selector)) {
       const value = el.getAttribute(attribute)?.trim() ?? '';
       // In-page anchors stay as they are: Readability and the sanitizer decide about them.
       if (!value || value.startsWith('#') || HAS_SCHEME.test(value)) continue;
@@ -57,7 +47,7 @@ function absolutize(doc: Document, base: URL): void {
       }
     }
   }
-  for (const el of doc.querySelectorAll('img[srcset], source[srcset]')) {
+  for (const el of root.querySelectorAll('img[srcset], source[srcset]')) {
     const candidates = (el.getAttribute('srcset') ?? '').split(',').map((candidate) => {
       const [src = '', ...descriptor] = candidate.trim().split(/\s+/);
       if (!src || HAS_SCHEME.test(src)) return candidate.trim();
