@@ -63,8 +63,6 @@ export function cleanDocument(doc: Document, options: CleanOptions): CleanResult
   const annotate = options.annotate ?? true;
   const pageForNotes = annotate ? clone.cloneNode(true) as Document : null;
 
-  // keepClasses: post-processing reads the page's class names inside the article (credits,
-  // share bars), then strips them exactly as Readability would have.
   const parsed = parseArticle(clone);
   const content = parsed?.content;
   const t3 = now();
@@ -144,6 +142,8 @@ function removeClutter(doc: Document, filters: readonly ClutterFilter[], url: UR
  */
 function parseArticle(doc: Document): ReturnType<Readability<Element>['parse']> {
   try {
+    // keepClasses: post-processing reads the page's class names inside the article (credits,
+    // share bars), then strips them exactly as Readability would have.
     return new Readability<Element>(doc, { serializer: (node) => node as Element, keepClasses: true }).parse();
   } catch {
     return null;
