@@ -3,7 +3,7 @@
  * from a clone, and the live cleaner, which hides it on the page. Both get the same
  * answer for the same DOM, so what the popup says it removed is what the page hides.
  */
-import { isInside, linkDensity, visibleText } from './dom.ts';
+import { linkDensity, visibleText } from './dom.ts';
 import type { ClutterFilter, FilterContext } from './types.ts';
 
 export interface DetectedClutter {
@@ -57,15 +57,20 @@ export function articleGuard(doc: Document): (el: Element) => boolean {
     total += text.length;
   }
   if (total === 0) return () => false;
-  return (el) => {
-    let inside = 0;
-    let count = 0;
-    for (const p of paragraphs) {
-      if (isInside(p.el, el)) {
-        inside += p.length;
-        count += 1;
-      }
+  // Each paragraph's prose counts for every element above it: one climb per paragraph, so
+  // asking about any number of matches costs a lookup each.
+  const held = new Map<Node, { inside: number; count: number }>();
+  for (const p of paragraphs) {
+    for (let cur: Node | null = p.el; cur; cur = cur.parentNode) {
+      const sum = held.get(cur);
+      if (sum) {
+        sum.inside += p.length;
+        sum.count += 1;
+      } else held.set(cur, { inside: p.length, count: 1 });
     }
-    return count >= 2 && inside / total >= 0.4;
+  }
+  return (el) => {
+    const sum = held.get(el);
+    return sum !== undefined && sum.count >= 2 && sum.inside / total >= 0.4;
   };
 }

@@ -32,7 +32,15 @@ export function visibleText(el: Element): string {
 export function linkDensity(el: Element, text = visibleText(el)): number {
   if (!text) return 0;
   let linked = 0;
-  for (const a of el.querySelectorAll('a')) linked += visibleText(a).length;
+  // The links are found by a walk rather than `querySelectorAll('a')`, which costs a selector
+  // compilation per call under linkedom; a link inside a link counts twice, as it did there.
+  const walk = (node: Element): void => {
+    for (let child = node.firstElementChild; child; child = child.nextElementSibling) {
+      if (child.tagName.toUpperCase() === 'A') linked += visibleText(child).length;
+      walk(child);
+    }
+  };
+  walk(el);
   return Math.min(1, linked / text.length);
 }
 
@@ -92,10 +100,35 @@ export interface BlockStats {
   readonly h1: boolean;
 }
 
+/**
+ * What the filters ask of one page during one detection pass, each answer worked out once.
+ * Detection also runs on live pages within a few milliseconds. Selector calls in loops over
+ * the page (`el.closest(…)`, `el.querySelector(…)`, one `querySelectorAll` per rule) cost a
+ * walk of a subtree or of the page each, and a selector compilation each under linkedom;
+ * here the page is walked once, and what is asked of many elements is remembered.
+ */
 export interface PageStats {
   get(el: Element): BlockStats;
   /** The whole page's numbers, for shares ("this block holds a third of the page's prose"). */
   readonly page: BlockStats;
+  /** Every element of the document, <html> first, in document order: `doc.querySelectorAll('*')`. */
+  readonly all: readonly Element[];
+  /** Every element under <body>, in document order: `body.querySelectorAll('*')`. */
+  readonly elements: readonly Element[];
+  /** The text nodes under <body> a reader sees (not in script, style, noscript, template), in document order. */
+  readonly texts: readonly Text[];
+  /** `classAndId(el)`, read once per element. */
+  naming(el: Element): string;
+  /** The host of `el`'s href (`linkHost` against the page's address), worked out once per address. */
+  hostOf(el: Element): string | null;
+  /** `el` or an element inside it is a byline or a dateline (`BYLINE`). */
+  holdsByline(el: Element): boolean;
+  /** `el` or an ancestor is where an article lives (`ARTICLE_CONTAINER`). */
+  inArticleContainer(el: Element): boolean;
+  /** An element inside `el` is where an article lives (`ARTICLE_CONTAINER`). */
+  holdsArticleContainer(el: Element): boolean;
+  /** `el` or an ancestor is the article itself (`ARTICLE_ELEMENT`). */
+  inArticleElement(el: Element): boolean;
 }
 
 const EMPTY_STATS: BlockStats = { chars: 0, linkChars: 0, links: 0, prose: 0, proseChars: 0, h1: false };
@@ -112,17 +145,75 @@ function countVisibleChars(text: string): number {
   return n;
 }
 
+/**
+ * Bylines and datelines: the author's name and the date are article metadata that the reader
+ * view shows, even when they sit in a block of links (`21/06/2014 Tony Carter · Books, News`).
+ */
+export const BYLINE = 'time, [rel~=author], [itemprop~=author], [itemprop~=datePublished], [class*=byline], [class*=author], [class*=dateline]';
+
+/** Where an article lives. Site chrome is outside it; a header or footer inside belongs to the article. */
+export const ARTICLE_CONTAINER = 'article, main, [role=main], [itemprop=articleBody]';
+
+/** The article itself, narrower than its container: <main> also holds a page's sidebars. */
+export const ARTICLE_ELEMENT = 'article, [itemprop=articleBody]';
+
+/** The tokens of a `~=` attribute selector: split on ASCII whitespace. */
+function hasToken(value: string | null, token: string, ignoreCase = false): boolean {
+  if (!value) return false;
+  const wanted = ignoreCase ? token.toLowerCase() : token;
+  for (const t of value.split(/[ \t\n\f\r]+/)) if ((ignoreCase ? t.toLowerCase() : t) === wanted) return true;
+  return false;
+}
+
+/*
+ * The three selectors above, as predicates: selector engines answer them at the cost named
+ * above, and tests/unit/perf-page-stats.test.ts checks that these agree with the DOM's own
+ * `matches` on every element of the test pages. `rel` compares case-insensitively in HTML
+ * documents, `itemprop`, `role` and `class` do not (HTML's list of such attributes).
+ */
+export function isByline(el: Element): boolean {
+  if (el.tagName.toUpperCase() === 'TIME') return true;
+  if (hasToken(el.getAttribute('rel'), 'author', true)) return true;
+  const itemprop = el.getAttribute('itemprop');
+  if (hasToken(itemprop, 'author') || hasToken(itemprop, 'datePublished')) return true;
+  const cls = el.getAttribute('class');
+  return !!cls && (cls.includes('byline') || cls.includes('author') || cls.includes('dateline'));
+}
+
+export function isArticleContainer(el: Element): boolean {
+  const tag = el.tagName.toUpperCase();
+  return tag === 'ARTICLE' || tag === 'MAIN' || el.getAttribute('role') === 'main' || el.getAttribute('itemprop') === 'articleBody';
+}
+
+export function isArticleElement(el: Element): boolean {
+  return el.tagName.toUpperCase() === 'ARTICLE' || el.getAttribute('itemprop') === 'articleBody';
+}
+
 const statsCache = new WeakMap<object, PageStats>();
 
 /**
- * Counts every element's content in one walk. Cached per detection context: the pipeline and
- * the live cleaner build one context per pass and no filter mutates the page during a pass.
+ * Counts every element's content in one walk that also lists the page's elements and visible
+ * text; the other answers are worked out on first use and remembered. Cached per detection
+ * context: the pipeline and the live cleaner build one context per pass and no filter
+ * mutates the page during a pass.
  */
-export function pageStats(key: { readonly doc: Document }): PageStats {
+export function pageStats(key: { readonly doc: Document; readonly url: URL }): PageStats {
   const cached = statsCache.get(key);
   if (cached) return cached;
   const table = new Map<Element, BlockStats>();
-  const walk = (el: Element, inLink: boolean): BlockStats => {
+  const body = key.doc.body;
+  const all: Element[] = [];
+  const texts: Text[] = [];
+  let bodyStart = -1;
+  let bodyEnd = -1;
+  /** Elements under script, style, noscript and template: listed, not counted. */
+  const list = (el: Element): void => {
+    all.push(el);
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling) list(child);
+  };
+  const walk = (el: Element, inLink: boolean, inBody: boolean): BlockStats => {
+    all.push(el);
+    if (el === body) bodyStart = all.length;
     const tag = el.tagName.toUpperCase();
     const isLink = tag === 'A';
     let chars = 0;
@@ -132,16 +223,21 @@ export function pageStats(key: { readonly doc: Document }): PageStats {
     let proseChars = 0;
     let h1 = tag === 'H1';
     let ownChars = 0;
+    const childrenInBody = inBody || el === body;
     for (let child = el.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) {
         const n = countVisibleChars(child.nodeValue ?? '');
+        if (childrenInBody) texts.push(child as Text);
         chars += n;
         ownChars += n;
         if (inLink || isLink) linkChars += n;
       } else if (child.nodeType === 1) {
         const childEl = child as Element;
-        if (INVISIBLE_TAGS.has(childEl.tagName.toUpperCase())) continue;
-        const s = walk(childEl, inLink || isLink);
+        if (INVISIBLE_TAGS.has(childEl.tagName.toUpperCase())) {
+          list(childEl);
+          continue;
+        }
+        const s = walk(childEl, inLink || isLink, childrenInBody);
         chars += s.chars;
         linkChars += s.linkChars;
         links += s.links;
@@ -150,6 +246,7 @@ export function pageStats(key: { readonly doc: Document }): PageStats {
         h1 ||= s.h1;
       }
     }
+    if (el === body) bodyEnd = all.length;
     const isParagraph = tag === 'P' ? chars >= PROSE_MIN_CHARS : TEXT_BLOCK_TAGS.has(tag) && ownChars >= PROSE_MIN_CHARS + 30;
     if (isParagraph && linkChars < chars / 2 && prose === 0) {
       prose += 1;
@@ -160,10 +257,68 @@ export function pageStats(key: { readonly doc: Document }): PageStats {
     return stats;
   };
   const root = key.doc.documentElement;
-  const page = root ? walk(root, false) : EMPTY_STATS;
-  const result: PageStats = { get: (el) => table.get(el) ?? EMPTY_STATS, page };
+  const page = root ? walk(root, false, false) : EMPTY_STATS;
+  const elements = bodyStart >= 0 ? all.slice(bodyStart, bodyEnd) : [];
+
+  const namings = new Map<Element, string>();
+  const hosts = new Map<string | null, string | null>();
+  const result: PageStats = {
+    get: (el) => table.get(el) ?? EMPTY_STATS,
+    page,
+    all,
+    elements,
+    texts,
+    naming(el) {
+      let naming = namings.get(el);
+      if (naming === undefined) namings.set(el, (naming = classAndId(el)));
+      return naming;
+    },
+    hostOf(el) {
+      const href = el.getAttribute('href');
+      let host = hosts.get(href);
+      if (host === undefined) hosts.set(href, (host = linkHost(href, key.url)));
+      return host;
+    },
+    holdsByline: holding(isByline, true),
+    inArticleContainer: inside(isArticleContainer),
+    holdsArticleContainer: holding(isArticleContainer, false),
+    inArticleElement: inside(isArticleElement),
+  };
   statsCache.set(key, result);
   return result;
+}
+
+/** `el.closest(…) !== null` for a predicate, remembered for every element on the way up. */
+function inside(test: (el: Element) => boolean): (el: Element) => boolean {
+  const known = new Map<Element, boolean>();
+  const answer = (el: Element): boolean => {
+    let value = known.get(el);
+    if (value === undefined) {
+      const parent = el.parentElement;
+      value = test(el) || (parent !== null && answer(parent));
+      known.set(el, value);
+    }
+    return value;
+  };
+  return answer;
+}
+
+/** `el.matches(…) || el.querySelector(…) !== null` (or only the latter), remembered for every subtree looked into. */
+function holding(test: (el: Element) => boolean, self: boolean): (el: Element) => boolean {
+  const known = new Map<Element, boolean>();
+  const holds = (el: Element): boolean => {
+    let value = known.get(el);
+    if (value === undefined) {
+      value = test(el) || below(el);
+      known.set(el, value);
+    }
+    return value;
+  };
+  const below = (el: Element): boolean => {
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling) if (holds(child)) return true;
+    return false;
+  };
+  return self ? holds : below;
 }
 
 /** Share of a block's visible characters that are link text. */
@@ -193,22 +348,17 @@ export function blockOf(node: Node): Element | null {
 }
 
 /**
- * Distinct blocks holding a visible text node that matches `pattern`. Scanning text nodes with
- * a cheap pattern first keeps phrase rules fast: only the few hits are looked at closely.
+ * Distinct blocks under <body> holding a visible text node that matches `pattern`. Scanning
+ * text nodes with a cheap pattern first keeps phrase rules fast: only the few hits are looked
+ * at closely.
  */
-export function blocksWithText(root: Element, pattern: RegExp): Element[] {
+export function blocksWithText(stats: PageStats, pattern: RegExp): Element[] {
   const blocks = new Set<Element>();
-  const walk = (el: Element): void => {
-    for (let child = el.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) {
-        if (pattern.test(child.nodeValue ?? '')) {
-          const block = blockOf(child);
-          if (block) blocks.add(block);
-        }
-      } else if (child.nodeType === 1 && !INVISIBLE_TAGS.has((child as Element).tagName.toUpperCase())) walk(child as Element);
-    }
-  };
-  walk(root);
+  for (const text of stats.texts) {
+    if (!pattern.test(text.nodeValue ?? '')) continue;
+    const block = blockOf(text);
+    if (block) blocks.add(block);
+  }
   return [...blocks];
 }
 
@@ -249,15 +399,6 @@ export function outermostOnly<T extends { readonly element: Element }>(matches: 
   });
 }
 
-/**
- * Bylines and datelines: the author's name and the date are article metadata that the reader
- * view shows, even when they sit in a block of links (`21/06/2014 Tony Carter · Books, News`).
- */
-const BYLINE = 'time, [rel~=author], [itemprop~=author], [itemprop~=datePublished], [class*=byline], [class*=author], [class*=dateline]';
-
-export function holdsByline(el: Element): boolean {
-  return el.matches(BYLINE) || el.querySelector(BYLINE) !== null;
-}
 
 /**
  * Whether `el` stands between the article's paragraphs: its parent has at least two prose

@@ -1,6 +1,5 @@
 import {
   blocksWithText,
-  classAndId,
   describeElement,
   growWrapper,
   holdsArticle,
@@ -102,7 +101,7 @@ function networkWidgets(ctx: FilterContext, stats: PageStats): FilterMatch[] {
     if (el.tagName === 'BODY' || holdsArticle(stats.get(el), stats.page)) return;
     matches.push({ element: el, reason: `widget network: ${network}` });
   };
-  for (const el of body.querySelectorAll('*')) {
+  for (const el of stats.elements) {
     const tag = el.tagName.toUpperCase();
     if (tag === 'SCRIPT' || tag === 'IFRAME') {
       const source = el.getAttribute('src') ?? '';
@@ -119,7 +118,7 @@ function networkWidgets(ctx: FilterContext, stats: PageStats): FilterMatch[] {
       else if (tag === 'IFRAME') add(el, network);
       continue;
     }
-    const naming = classAndId(el);
+    const naming = stats.naming(el);
     if (naming.trim() && ANY_NETWORK_NAMING.test(naming)) {
       const network = NETWORKS.find((n) => n.naming.test(naming))?.name ?? 'widget';
       add(widgetBlock(el, stats), network);
@@ -127,7 +126,7 @@ function networkWidgets(ctx: FilterContext, stats: PageStats): FilterMatch[] {
     }
     // A block filled with links into a network (its "Новости СМИ2" logo and headline links).
     if (tag === 'A') {
-      const host = linkHost(el.getAttribute('href'), ctx.url);
+      const host = stats.hostOf(el);
       const network = host ? NETWORKS.find((n) => n.hosts.test(host)) : undefined;
       if (network && el.parentElement && isWidgetFrame(el.parentElement, stats)) add(widgetBlock(el.parentElement, stats), network.name);
     }
@@ -153,7 +152,7 @@ function titledBlocks(ctx: FilterContext, stats: PageStats): FilterMatch[] {
   const body = ctx.doc.body;
   if (!body) return [];
   const matches: FilterMatch[] = [];
-  for (const title of blocksWithText(body, TITLE_WORDS)) {
+  for (const title of blocksWithText(stats, TITLE_WORDS)) {
     const titleStats = stats.get(title);
     if (titleStats.chars > 50 || titleStats.h1) continue;
     const titleText = normalizeText(title.textContent ?? '');
@@ -187,8 +186,8 @@ function headlineLists(ctx: FilterContext, stats: PageStats): FilterMatch[] {
   for (const el of body.querySelectorAll('ul, ol, div, section, aside, table, td')) {
     const s = stats.get(el);
     if (!isHeadlineList(s, 5) || linkShare(s) < 0.7 || avgLinkChars(s) < HEADLINE_MIN_AVG_CHARS || holdsArticle(s, stats.page)) continue;
-    const inArticle = el.closest('article, [itemprop=articleBody]') !== null || sitsAmongProse(el, stats);
-    if (inArticle && !RELATED_NAMING.test(classAndId(el)) && el.tagName.toUpperCase() !== 'ASIDE') continue;
+    const inArticle = stats.inArticleElement(el) || sitsAmongProse(el, stats);
+    if (inArticle && !RELATED_NAMING.test(stats.naming(el)) && el.tagName.toUpperCase() !== 'ASIDE') continue;
     candidates.push({ element: el, reason: `${s.links} headline links ${describeElement(el)}` });
   }
   return outermostOnly(candidates).flatMap((m) => {
@@ -206,7 +205,7 @@ function listTitle(list: Element, stats: PageStats): Element | null {
   if (!prev) return null;
   const s = stats.get(prev);
   if (s.chars === 0 || s.chars > 40 || s.links > 1 || s.h1) return null;
-  return /^H[2-6]$/.test(prev.tagName.toUpperCase()) || /title|head|caption/.test(classAndId(prev)) ? prev : null;
+  return /^H[2-6]$/.test(prev.tagName.toUpperCase()) || /title|head|caption/.test(stats.naming(prev)) ? prev : null;
 }
 
 export const clickbaitSidebars = defineFilter({

@@ -60,15 +60,17 @@ export function needsOf(selector: string): SelectorNeeds {
 
 const SELECTOR_NEEDS: readonly SelectorNeeds[] = consentData.selectors.map(needsOf);
 
-export function selectorsWorthRunning(doc: Document): string[] {
+/** `elements` is every element of `doc` (`doc.querySelectorAll('*')`), when the caller has the list already. */
+export function selectorsWorthRunning(doc: Document, elements: Iterable<Element> = doc.querySelectorAll('*')): string[] {
   const ids = new Set<string>();
   const classes = new Set<string>();
   const attributes = new Set<string>();
   const tags = new Set<string>();
   let names = '';
-  for (const el of doc.querySelectorAll('*')) {
+  for (const el of elements) {
     tags.add(el.tagName.toLowerCase());
-    for (const attr of el.attributes) attributes.add(attr.name.toLowerCase());
+    // getAttributeNames, not `attributes`: jsdom builds a NamedNodeMap wrapper per element.
+    for (const name of el.getAttributeNames()) attributes.add(name.toLowerCase());
     const id = el.getAttribute('id');
     if (id) ids.add(id);
     const cls = el.getAttribute('class');
@@ -121,7 +123,7 @@ const NOTICE_MARKUP = /cookie|consent|gdpr|privacy|notice|notification|banner|po
 const NOTICE_MAX_CHARS = 600;
 
 function consentSelectorMatches(ctx: FilterContext, stats: PageStats): FilterMatch[] {
-  const selectors = selectorsWorthRunning(ctx.doc);
+  const selectors = selectorsWorthRunning(ctx.doc, stats.all);
   if (!selectors.length) return [];
   let found: Element[];
   try {
@@ -198,7 +200,7 @@ function homeGrownNotices(ctx: FilterContext, stats: PageStats, taken: readonly 
   if (!body) return [];
   const matches: FilterMatch[] = [];
   const seen = new Set<Element>();
-  for (const block of blocksWithText(body, NOTICE_WORDS)) {
+  for (const block of blocksWithText(stats, NOTICE_WORDS)) {
     const notice = growWrapper(block, stats, 60, NOTICE_MAX_CHARS);
     if (seen.has(notice) || taken.some((t) => isInside(notice, t))) continue;
     seen.add(notice);

@@ -1,9 +1,7 @@
 import {
-  classAndId,
   describeElement,
   growWrapper,
   holdsArticle,
-  holdsByline,
   linkShare,
   normalizeText,
   outermostOnly,
@@ -31,8 +29,8 @@ const NAV_NAMING =
  */
 const CHROME_NAME = /^([blg]-)?((site|page|main|global|top|bottom)[-_]?)?(header|footer|masthead)([-_](wrapper|wrap|container|inner|stub|main|top|bottom|line))?$/;
 
-function chromeName(el: Element): string | null {
-  for (const name of `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase().split(/\s+/)) {
+function chromeName(el: Element, stats: PageStats): string | null {
+  for (const name of stats.naming(el).split(/\s+/)) {
     const match = CHROME_NAME.exec(name);
     if (match) return match[4] ?? null;
   }
@@ -40,9 +38,6 @@ function chromeName(el: Element): string | null {
 }
 
 const COPYRIGHT = /©|\(c\)|copyright|все права|all rights reserved|перепечатка|(^|\s)(0|6|12|16|18)\+/;
-
-/** Where an article lives. Site chrome is outside it; a header or footer inside belongs to the article. */
-const ARTICLE_CONTAINER = 'article, main, [role=main], [itemprop=articleBody]';
 
 /**
  * Links that lead to a list of everything rather than to a story, which news sites put under
@@ -78,7 +73,7 @@ function declaredNavigation(el: Element, stats: PageStats): FilterMatch | null {
   else if (role === 'navigation' || role === 'menubar') why = `role=${role}`;
   else if (/BreadcrumbList/.test(itemtype) || /breadcrumb|хлебн/.test(aria)) why = 'breadcrumbs';
   else {
-    const naming = NAV_NAMING.exec(classAndId(el));
+    const naming = NAV_NAMING.exec(stats.naming(el));
     if (naming) why = naming[2] ?? 'menu';
   }
   if (!why) return null;
@@ -86,7 +81,7 @@ function declaredNavigation(el: Element, stats: PageStats): FilterMatch | null {
   // Breadcrumbs end with the page's own title as plain text, which can outweigh the links;
   // a declared navigation block may be that, as long as it stays short and has no prose.
   const shortDeclared = s.links >= 1 && s.prose === 0 && s.chars <= 200;
-  if (!(isLinkBlock(s) || shortDeclared) || holdsArticle(s, stats.page) || holdsByline(el)) return null;
+  if (!(isLinkBlock(s) || shortDeclared) || holdsArticle(s, stats.page) || stats.holdsByline(el)) return null;
   return { element: el, reason: `${why} ${describeElement(el)}` };
 }
 
@@ -98,11 +93,12 @@ function declaredNavigation(el: Element, stats: PageStats): FilterMatch | null {
 function siteChrome(el: Element, stats: PageStats): FilterMatch | null {
   const tag = el.tagName.toUpperCase();
   const role = el.getAttribute('role') ?? '';
-  const naming = chromeName(el);
+  const naming = chromeName(el, stats);
   const isFooter = tag === 'FOOTER' || role === 'contentinfo' || naming === 'footer';
   const isHeader = tag === 'HEADER' || role === 'banner' || naming === 'header' || naming === 'masthead';
   if (!isFooter && !isHeader) return null;
-  if (el.parentElement?.closest(ARTICLE_CONTAINER) || el.querySelector(ARTICLE_CONTAINER) || sitsAmongProse(el, stats)) return null;
+  const parent = el.parentElement;
+  if ((parent && stats.inArticleContainer(parent)) || stats.holdsArticleContainer(el) || sitsAmongProse(el, stats)) return null;
   const s = stats.get(el);
   if (s.h1 || holdsArticle(s, stats.page)) return null;
   // A footer without links is the copyright line («© 2024 …», "All rights reserved", 18+).
@@ -121,7 +117,7 @@ function plainMenu(el: Element, stats: PageStats): FilterMatch | null {
   const s = stats.get(el);
   if (s.links < MENU_MIN_LINKS || linkShare(s) < 0.8 || avgLinkChars(s) > MENU_MAX_AVG_LINK_CHARS || s.prose > 0) return null;
   if (!/^(UL|OL|DIV|SECTION|ASIDE|MENU|P|TD|SPAN)$/.test(el.tagName.toUpperCase())) return null;
-  if (el.closest(ARTICLE_CONTAINER) || sitsAmongProse(el, stats) || holdsArticle(s, stats.page)) return null;
+  if (stats.inArticleContainer(el) || sitsAmongProse(el, stats) || holdsArticle(s, stats.page)) return null;
   return { element: el, reason: `menu of ${s.links} short links ${describeElement(el)}` };
 }
 
@@ -147,7 +143,7 @@ function relLinks(ctx: FilterContext, stats: PageStats): FilterMatch[] {
     if (!block || seen.has(block)) continue;
     seen.add(block);
     const s = stats.get(block);
-    if (s.links < (kind === 'tags' ? 2 : 1) || linkShare(s) < 0.5 || s.prose > 0 || holdsArticle(s, stats.page) || holdsByline(block)) continue;
+    if (s.links < (kind === 'tags' ? 2 : 1) || linkShare(s) < 0.5 || s.prose > 0 || holdsArticle(s, stats.page) || stats.holdsByline(block)) continue;
     matches.push({ element: block, reason: `${kind} ${describeElement(block)}` });
   }
   return matches;
@@ -170,7 +166,7 @@ export const navigation = defineFilter({
     if (!body) return [];
     const stats = pageStats(ctx);
     const matches: FilterMatch[] = [];
-    for (const el of body.querySelectorAll('*')) {
+    for (const el of stats.elements) {
       const found = declaredNavigation(el, stats) ?? siteChrome(el, stats) ?? plainMenu(el, stats) ?? listingLink(el, stats);
       if (found) matches.push(found);
     }

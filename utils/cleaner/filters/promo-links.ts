@@ -3,7 +3,6 @@ import {
   classAndId,
   growWrapper,
   holdsArticle,
-  holdsByline,
   linkHost,
   linkShare,
   normalizeText,
@@ -104,8 +103,12 @@ function isChannelLink(a: Element, url: URL): boolean {
   return (host !== null && CHANNEL_HOSTS.test(host)) || SUBSCRIBE_HREF.test(href ?? '');
 }
 
+const QUOTE_OR_CAPTION = new Set(['BLOCKQUOTE', 'Q', 'FIGCAPTION', 'CITE']);
+
+/** `el.closest('blockquote, q, figcaption, cite')`, without a selector engine's cost per call. */
 function inQuoteOrCaption(el: Element): boolean {
-  return el.closest('blockquote, q, figcaption, cite') !== null;
+  for (let cur: Element | null = el; cur; cur = cur.parentElement) if (QUOTE_OR_CAPTION.has(cur.tagName.toUpperCase())) return true;
+  return false;
 }
 
 function quote(text: string, max = 70): string {
@@ -122,7 +125,7 @@ function callsToFollow(ctx: FilterContext, stats: PageStats, blocks: readonly El
   for (const block of blocks) {
     const promo = growWrapper(block, stats, 40, PROMO_MAX_CHARS);
     const s = stats.get(promo);
-    if (s.chars > PROMO_MAX_CHARS || holdsArticle(s, stats.page) || inQuoteOrCaption(promo) || holdsByline(promo)) continue;
+    if (s.chars > PROMO_MAX_CHARS || holdsArticle(s, stats.page) || inQuoteOrCaption(promo) || stats.holdsByline(promo)) continue;
     const text = normalizeText(visibleText(promo));
     if (!CALL_TO_FOLLOW.test(text) || REPORTED_SPEECH.test(text)) continue;
     const links = [...promo.querySelectorAll('a[href]')];
@@ -161,14 +164,14 @@ function appBadges(ctx: FilterContext, stats: PageStats): FilterMatch[] {
   const matches: FilterMatch[] = [];
   const seen = new Set<Element>();
   for (const a of ctx.doc.querySelectorAll('a[href]')) {
-    const host = linkHost(a.getAttribute('href'), ctx.url);
+    const host = stats.hostOf(a);
     if (!host || !APP_STORE_HOSTS.test(host)) continue;
     const block = growWrapper(a, stats, 80, 200);
     if (seen.has(block) || block === a) continue;
     seen.add(block);
     const stores = new Set(
       [...block.querySelectorAll('a[href]')]
-        .map((link) => linkHost(link.getAttribute('href'), ctx.url))
+        .map((link) => stats.hostOf(link))
         .filter((h): h is string => h !== null && APP_STORE_HOSTS.test(h)),
     );
     // One store link is a badge when it is a picture or the block is little but the link.
@@ -235,7 +238,7 @@ function relatedCards(ctx: FilterContext, stats: PageStats): FilterMatch[] {
       const s = stats.get(card);
       if (s.links < 1 || s.links > INSERT_MAX_LINKS || s.chars > 220 || s.prose > s.links || linkShare(s) < 0.6) continue;
       const links = [...card.querySelectorAll('a[href]')];
-      const internal = links.every((a) => linkHost(a.getAttribute('href'), ctx.url) === own && visibleText(a).length >= 20);
+      const internal = links.every((a) => stats.hostOf(a) === own && visibleText(a).length >= 20);
       if (!internal || card.querySelector('img, figure, video, iframe, table, ul, ol, blockquote')) continue;
       matches.push({ element: card, reason: `related card «${quote(visibleText(card), 60)}»` });
     }
@@ -259,7 +262,7 @@ export const promoLinks = defineFilter({
     const body = ctx.doc.body;
     if (!body) return [];
     const stats = pageStats(ctx);
-    const blocks = blocksWithText(body, PROMO_WORDS);
+    const blocks = blocksWithText(stats, PROMO_WORDS);
     return outermostOnly([
       ...callsToFollow(ctx, stats, blocks),
       ...newsletterForms(stats, ctx.doc),

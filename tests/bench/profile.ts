@@ -1,0 +1,133 @@
+/**
+ * npx tsx tests/bench/profile.ts <folder> [--dom linkedom|jsdom] [--repeat R] [--only <id>] [--top N]
+ *
+ * Where the Declutter core spends its time, step by step, next to bare Readability on the same
+ * parsed page: the median over pages of each step's milliseconds and of its share of
+ * Readability's time. The steps are the pipeline's, replayed here with a timer around each
+ * (cleanDocument itself only reports four coarse parts), so that a change to one filter or
+ * to the annotator shows in its own line. For a CPU profile of the same run:
+ *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx tests/bench/profile.ts <folder>
+ */
+import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import { loadCorpus } from './corpus.ts';
+import { median, parseForBench, quantile } from './measure.ts';
+import { FILTERS } from '../../utils/cleaner/filters/index.ts';
+import { articleGuard, detectClutter, filterContext } from '../../utils/cleaner/detect.ts';
+import { pageStats } from '../../utils/cleaner/dom.ts';
+import { postprocess } from '../../utils/cleaner/postprocess/index.ts';
+import { annotateArticle } from '../../utils/cleaner/annotators/banned-orgs.ts';
+import { cleanDocument } from '../../utils/cleaner/pipeline.ts';
+import type { DomName } from '../dom.ts';
+
+const args = process.argv.slice(2);
+let folder: string | null = null;
+let dom: DomName = 'linkedom';
+let repeat = 3;
+let only: string | undefined;
+let top = 0;
+for (let i = 0; i < args.length; i++) {
+  const arg = args[i]!;
+  if (arg === '--dom') dom = args[++i] === 'jsdom' ? 'jsdom' : 'linkedom';
+  else if (arg === '--repeat') repeat = Number(args[++i]);
+  else if (arg === '--only') only = args[++i];
+  else if (arg === '--top') top = Number(args[++i]);
+  else folder = arg;
+}
+if (!folder) {
+  process.stderr.write('usage: npx tsx tests/bench/profile.ts <folder> [--dom linkedom|jsdom] [--repeat R] [--only <id>] [--top N]\n');
+  process.exit(2);
+}
+
+type Steps = Record<string, number>;
+
+function timed<T>(steps: Steps, name: string, run: () => T): T {
+  const t0 = performance.now();
+  const value = run();
+  steps[name] = (steps[name] ?? 0) + performance.now() - t0;
+  return value;
+}
+
+function bareReadability(doc: Document): number {
+  const t0 = performance.now();
+  const clone = doc.cloneNode(true) as Document;
+  new Readability(clone).parse();
+  return performance.now() - t0;
+}
+
+/** The pipeline's steps with a timer each; the order and inputs follow `cleanDocument`. */
+function steps(doc: Document, url: string): Steps {
+  const s: Steps = {};
+  const clone = timed(s, 'clone', () => doc.cloneNode(true) as Document);
+  const base = new URL(url);
+  const ctx = filterContext(clone, base);
+  timed(s, 'filters: page stats', () => pageStats(ctx));
+  const found = FILTERS.flatMap((filter) => timed(s, `filters: ${filter.id}`, () => filter.detect(ctx)));
+  timed(s, 'filters: article guard', () => {
+    const guard = articleGuard(clone);
+    for (const m of found) guard(m.element);
+  });
+  // detectClutter runs every filter again (cached stats aside) and then the guard: its time
+  // minus the filters' is the guard and the dedup.
+  const all = timed(s, 'filters: detectClutter (all)', () => detectClutter(clone, FILTERS, base));
+  timed(s, 'remove', () => {
+    for (const m of all) m.element.remove();
+  });
+  timed(s, 'isProbablyReaderable', () => isProbablyReaderable(clone));
+  const pageForNotes = timed(s, 'annotator page clone', () => clone.cloneNode(true) as Document);
+  const parsed = timed(s, 'Readability', () =>
+    new Readability<Element>(clone, { serializer: (node) => node as Element, keepClasses: true }).parse(),
+  );
+  const content = parsed?.content;
+  if (!content) return s;
+  timed(s, 'postprocess', () => postprocess({ root: content, title: parsed.title ?? '', byline: parsed.byline ?? null, url: base, lang: '' }));
+  timed(s, 'annotate', () => annotateArticle(content, pageForNotes, parsed.title ?? ''));
+  return s;
+}
+
+const pages = loadCorpus(folder, only);
+const rows: { id: string; readability: number; declutter: number; steps: Steps }[] = [];
+for (const [index, page] of pages.entries()) {
+  const doc = parseForBench(page.html, page.url, dom);
+  const runs: { readability: number; declutter: number; steps: Steps }[] = [];
+  for (let r = 0; r < repeat + 1; r++) {
+    const readability = bareReadability(doc);
+    const t0 = performance.now();
+    cleanDocument(doc, { url: page.url, force: true });
+    const declutter = performance.now() - t0;
+    const st = steps(doc, page.url);
+    // The first run of a page warms the JIT for it; it is not counted.
+    if (r > 0 || repeat === 0) runs.push({ readability, declutter, steps: st });
+  }
+  const names = Object.keys(runs[0]!.steps);
+  rows.push({
+    id: page.id,
+    readability: median(runs.map((r) => r.readability)),
+    declutter: median(runs.map((r) => r.declutter)),
+    steps: Object.fromEntries(names.map((n) => [n, median(runs.map((r) => r.steps[n] ?? 0))])),
+  });
+  if (process.stderr.isTTY) process.stderr.write(`\r${index + 1}/${pages.length}`);
+}
+if (process.stderr.isTTY) process.stderr.write('\n');
+
+const fmt = (x: number, d = 2): string => (Number.isFinite(x) ? x.toFixed(d) : '—');
+const names = [...new Set(rows.flatMap((r) => Object.keys(r.steps)))];
+const out: string[] = [
+  `${folder}: ${rows.length} pages, DOM ${dom}, median of ${repeat} run(s) per page (cleanDocument with force)`,
+  `bare Readability (clone + parse): median ${fmt(median(rows.map((r) => r.readability)))} ms, p95 ${fmt(quantile(rows.map((r) => r.readability), 0.95))}`,
+  `cleanDocument: median ${fmt(median(rows.map((r) => r.declutter)))} ms; per-page ratio median ${fmt(median(rows.map((r) => r.declutter / r.readability)), 3)}×, p95 ${fmt(quantile(rows.map((r) => r.declutter / r.readability), 0.95), 3)}×`,
+  '',
+  `${'step'.padEnd(34)} ${'ms med'.padStart(8)} ${'ms p95'.padStart(8)} ${'% Rdb med'.padStart(10)} ${'ms total'.padStart(9)}`,
+  ...names.map((n) => {
+    const ms = rows.map((r) => r.steps[n] ?? 0);
+    const share = rows.map((r) => (100 * (r.steps[n] ?? 0)) / r.readability);
+    return `${n.padEnd(34)} ${fmt(median(ms)).padStart(8)} ${fmt(quantile(ms, 0.95)).padStart(8)} ${fmt(median(share), 1).padStart(10)} ${fmt(ms.reduce((a, b) => a + b, 0), 0).padStart(9)}`;
+  }),
+];
+if (top > 0) {
+  out.push('', `Highest per-page ratios (${top}):`);
+  for (const r of [...rows].sort((a, b) => b.declutter / b.readability - a.declutter / a.readability).slice(0, top)) {
+    const worst = Object.entries(r.steps).sort((a, b) => b[1] - a[1]).slice(0, 4).map(([n, ms]) => `${n} ${fmt(ms, 1)}`).join(', ');
+    out.push(`  ${r.id.slice(0, 24).padEnd(24)} ${fmt(r.declutter / r.readability, 2)}×  Rdb ${fmt(r.readability, 1)}  Dcl ${fmt(r.declutter, 1)}  | ${worst}`);
+  }
+}
+process.stdout.write(`${out.join('\n')}\n`);
