@@ -14,6 +14,15 @@ import { CLOSING_QUOTES, OPENING_QUOTES, QUOTES, isLatin } from './patterns.ts';
 import { compiledPatterns, type PatternKind, type StoredOrganization } from './registry.ts';
 import { disclaimerMeaning, noteMeaning, STAR_RUN, starCount, type NoteMeaning } from './marks.ts';
 
+/**
+ * Whether `char` is one of `chars`. Not `chars.includes(text[i] ?? '')`: every string
+ * includes '', so past the end of the text that is always true, and a loop stepping
+ * over quotes never ends.
+ */
+function isIn(chars: string, char: string | undefined): boolean {
+  return char !== undefined && char !== '' && chars.includes(char);
+}
+
 export interface Range {
   readonly start: number;
   readonly end: number;
@@ -95,7 +104,7 @@ function searchRegistry(text: string): Candidate[] {
     for (let m = pattern.regex.exec(text); m; m = pattern.regex.exec(text)) {
       const { start, end } = withoutEnclosingQuotes(text, m.index, m.index + m[0].length);
       if (end <= start) continue;
-      const quoted = OPENING_QUOTES.includes(text[start - 1] ?? '') && CLOSING_QUOTES.includes(text[end] ?? '');
+      const quoted = isIn(OPENING_QUOTES, text[start - 1]) && isIn(CLOSING_QUOTES, text[end]);
       found.push({ org: pattern.org, kind: pattern.kind, start, end, quoted });
       if (m[0].length === 0) pattern.regex.lastIndex++;
     }
@@ -221,7 +230,7 @@ function readTail(text: string, nameEnd: number): Tail | null {
   const removals: Range[] = [];
   const aliases: Range[] = [];
   const skipQuotes = (): void => {
-    for (let n = 0; n < 2 && CLOSING_QUOTES.includes(text[pos] ?? '') && text[pos] !== "'"; n++) pos++;
+    for (let n = 0; n < 2 && isIn(CLOSING_QUOTES, text[pos]) && text[pos] !== "'"; n++) pos++;
   };
   const takeStars = (): boolean => {
     const m = STAR_AT.exec(text.slice(pos));
@@ -408,7 +417,7 @@ export function findMarkedMentions(text: string, legendSays: (stars: number) => 
       while (nameEnd > 0 && CLOSING_QUOTES.includes(text[nameEnd - 1]!) && !candidates.some((c) => c.end === nameEnd)) nameEnd--;
       if (open > 0 && markAt(nameEnd)) continue;
     }
-    if (isWordChar(text[end - 1]) || CLOSING_QUOTES.includes(text[end - 1] ?? '') || longestEndingAt(candidates, end, text)) markAt(end);
+    if (isWordChar(text[end - 1]) || isIn(CLOSING_QUOTES, text[end - 1]) || longestEndingAt(candidates, end, text)) markAt(end);
   }
 
   // Disclaimers in brackets after a name.
@@ -427,7 +436,7 @@ export function findMarkedMentions(text: string, legendSays: (stars: number) => 
   for (const c of candidates) {
     if (taken.some((t) => overlaps(t, c))) continue;
     let after = c.end;
-    while (CLOSING_QUOTES.includes(text[after] ?? '')) after++;
+    while (isIn(CLOSING_QUOTES, text[after])) after++;
     const m = PARTICIPLE_AFTER.exec(text.slice(after, after + 160));
     if (!m) continue;
     const phrase = m[1]!.trim();
@@ -441,7 +450,7 @@ export function findMarkedMentions(text: string, legendSays: (stars: number) => 
   PREFIX.lastIndex = 0;
   for (let m = PREFIX.exec(text); m; m = PREFIX.exec(text)) {
     let start = m.index + m[0].length;
-    while (OPENING_QUOTES.includes(text[start] ?? '')) start++;
+    while (isIn(OPENING_QUOTES, text[start])) start++;
     const phrase = m[0].trim();
     const meaning = noteMeaning(phrase);
     if (!meaning) continue;
@@ -457,7 +466,7 @@ export function findMarkedMentions(text: string, legendSays: (stars: number) => 
       taken.push(name);
       continue;
     }
-    if (OPENING_QUOTES.includes(text[start - 1] ?? '')) {
+    if (isIn(OPENING_QUOTES, text[start - 1])) {
       const close = text.slice(start).search(/[»“”"]/u);
       if (close > 0 && close <= 80) {
         const range = { start, end: start + close };
