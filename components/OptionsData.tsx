@@ -83,6 +83,8 @@ export function OptionsData({ lang, model }: { lang: Lang; model: OptionsModel }
               const input = event.currentTarget as HTMLInputElement;
               const file = input.files?.[0];
               input.value = '';
+              // The last outcome goes at once: a stale "imported" must not stand for this file.
+              model.actions.dismissNotice();
               if (file) await model.actions.importFile(await file.text());
             }}
           />
