@@ -1,11 +1,14 @@
 /**
- * npx tsx tests/bench/profile.ts <folder> [--dom linkedom|jsdom] [--repeat R] [--only <id>] [--top N]
+ * npx tsx tests/bench/profile.ts <folder> [--dom linkedom|jsdom] [--repeat R] [--only <id>] [--top N] [--cpu]
  *
  * Where the Declutter core spends its time, step by step, next to bare Readability on the same
  * parsed page: the median over pages of each step's milliseconds and of its share of
  * Readability's time. The steps are the pipeline's, replayed here with a timer around each
  * (cleanDocument itself only reports four coarse parts), so that a change to one filter or
- * to the annotator shows in its own line. For a CPU profile of the same run:
+ * to the annotator shows in its own line. `--cpu` times with the process's CPU time instead of
+ * the wall clock, which other processes on a busy machine do not inflate; run it with
+ * `node --single-threaded --import tsx` so that V8's helper threads are not counted. For a CPU
+ * profile of the same run:
  *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx tests/bench/profile.ts <folder>
  */
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
@@ -13,7 +16,8 @@ import { loadCorpus } from './corpus.ts';
 import { median, parseForBench, quantile } from './measure.ts';
 import { FILTERS } from '../../utils/cleaner/filters/index.ts';
 import { articleGuard, detectClutter, filterContext } from '../../utils/cleaner/detect.ts';
-import { pageStats } from '../../utils/cleaner/dom.ts';
+import { pageStats, visibleText } from '../../utils/cleaner/dom.ts';
+import { absolutizeUrls, pageBase } from '../../utils/cleaner/urls.ts';
 import { postprocess } from '../../utils/cleaner/postprocess/index.ts';
 import { annotateArticle } from '../../utils/cleaner/annotators/banned-orgs.ts';
 import { cleanDocument } from '../../utils/cleaner/pipeline.ts';
@@ -25,40 +29,51 @@ let dom: DomName = 'linkedom';
 let repeat = 3;
 let only: string | undefined;
 let top = 0;
+let clock = (): number => performance.now();
 for (let i = 0; i < args.length; i++) {
   const arg = args[i]!;
   if (arg === '--dom') dom = args[++i] === 'jsdom' ? 'jsdom' : 'linkedom';
   else if (arg === '--repeat') repeat = Number(args[++i]);
   else if (arg === '--only') only = args[++i];
   else if (arg === '--top') top = Number(args[++i]);
+  else if (arg === '--cpu') {
+    clock = () => {
+      const { user, system } = process.cpuUsage();
+      return (user + system) / 1000;
+    };
+  }
   else folder = arg;
 }
 if (!folder) {
-  process.stderr.write('usage: npx tsx tests/bench/profile.ts <folder> [--dom linkedom|jsdom] [--repeat R] [--only <id>] [--top N]\n');
+  process.stderr.write('usage: npx tsx tests/bench/profile.ts <folder> [--dom linkedom|jsdom] [--repeat R] [--only <id>] [--top N] [--cpu]\n');
   process.exit(2);
 }
 
 type Steps = Record<string, number>;
 
 function timed<T>(steps: Steps, name: string, run: () => T): T {
-  const t0 = performance.now();
+  const t0 = clock();
   const value = run();
-  steps[name] = (steps[name] ?? 0) + performance.now() - t0;
+  steps[name] = (steps[name] ?? 0) + clock() - t0;
   return value;
 }
 
 function bareReadability(doc: Document): number {
-  const t0 = performance.now();
+  const t0 = clock();
   const clone = doc.cloneNode(true) as Document;
   new Readability(clone).parse();
-  return performance.now() - t0;
+  return clock() - t0;
 }
 
 /** The pipeline's steps with a timer each; the order and inputs follow `cleanDocument`. */
 function steps(doc: Document, url: string): Steps {
   const s: Steps = {};
   const clone = timed(s, 'clone', () => doc.cloneNode(true) as Document);
-  const base = new URL(url);
+  const base = timed(s, 'absolute URLs', () => {
+    const b = pageBase(clone, url);
+    absolutizeUrls(clone, b);
+    return b;
+  });
   const ctx = filterContext(clone, base);
   timed(s, 'filters: page stats', () => pageStats(ctx));
   const found = FILTERS.flatMap((filter) => timed(s, `filters: ${filter.id}`, () => filter.detect(ctx)));
@@ -66,10 +81,14 @@ function steps(doc: Document, url: string): Steps {
     const guard = articleGuard(clone);
     for (const m of found) guard(m.element);
   });
-  // detectClutter runs every filter again (cached stats aside) and then the guard: its time
-  // minus the filters' is the guard and the dedup.
+  // detectClutter runs every filter again on a context of its own, then the guard: what
+  // the pipeline pays for detection.
   const all = timed(s, 'filters: detectClutter (all)', () => detectClutter(clone, FILTERS, base));
-  timed(s, 'remove', () => {
+  timed(s, 'remove (with the removal log)', () => {
+    for (const m of all) {
+      visibleText(m.element);
+      m.element.querySelectorAll('a[href]');
+    }
     for (const m of all) m.element.remove();
   });
   timed(s, 'isProbablyReaderable', () => isProbablyReaderable(clone));
@@ -79,7 +98,9 @@ function steps(doc: Document, url: string): Steps {
   );
   const content = parsed?.content;
   if (!content) return s;
-  timed(s, 'postprocess', () => postprocess({ root: content, title: parsed.title ?? '', byline: parsed.byline ?? null, url: base, lang: '' }));
+  timed(s, 'postprocess', () =>
+    postprocess({ root: content, title: parsed.title ?? '', byline: parsed.byline ?? null, url: base, lang: '', filters: new Set(FILTERS.map((f) => f.id)) }),
+  );
   timed(s, 'annotate', () => annotateArticle(content, pageForNotes, parsed.title ?? ''));
   return s;
 }
@@ -91,9 +112,9 @@ for (const [index, page] of pages.entries()) {
   const runs: { readability: number; declutter: number; steps: Steps }[] = [];
   for (let r = 0; r < repeat + 1; r++) {
     const readability = bareReadability(doc);
-    const t0 = performance.now();
+    const t0 = clock();
     cleanDocument(doc, { url: page.url, force: true });
-    const declutter = performance.now() - t0;
+    const declutter = clock() - t0;
     const st = steps(doc, page.url);
     // The first run of a page warms the JIT for it; it is not counted.
     if (r > 0 || repeat === 0) runs.push({ readability, declutter, steps: st });

@@ -5,7 +5,7 @@
  */
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { FILTERS } from './filters/index.ts';
-import { annotateArticle } from './annotators/banned-orgs.ts';
+import { annotateArticle, pageLines } from './annotators/banned-orgs.ts';
 import { detectClutter } from './detect.ts';
 import { looksLikeListing } from './listing.ts';
 import { postprocess } from './postprocess/index.ts';
@@ -59,9 +59,9 @@ export function cleanDocument(doc: Document, options: CleanOptions): CleanResult
   if (!options.force && !isProbablyReaderable(clone)) return empty('not-readerable');
 
   // The footnotes that explain a page's marks often sit outside the element Readability
-  // picks, so the annotator reads them from the whole page before Readability prunes it.
+  // picks, so the annotator gets the whole page's lines before Readability prunes it.
   const annotate = options.annotate ?? true;
-  const pageForNotes = annotate ? clone.cloneNode(true) as Document : null;
+  const pageForNotes = annotate ? pageLines(clone.body) : null;
 
   const parsed = parseArticle(clone);
   const content = parsed?.content;

@@ -56,12 +56,25 @@ interface Group {
   readonly meanings: NoteMeaning[];
 }
 
-export function annotateArticle(content: Element, page: Document | null, title: string): AnnotatedArticle {
+/**
+ * The page's lines of text, read for its legends, footnotes and notices. The caller reads them
+ * before Readability prunes the page (they often sit outside the article) and passes them on:
+ * a few strings instead of a copy of the whole page.
+ */
+export function pageLines(root: Element | null | undefined): string[] {
+  return root ? collectLines(root).map((line) => line.text) : [];
+}
+
+/**
+ * `page` is the page before Readability pruned it, as `pageLines(body)` or as the document
+ * itself; null when there is none (then only the article's own notes count).
+ */
+export function annotateArticle(content: Element, page: Document | readonly string[] | null, title: string): AnnotatedArticle {
   for (const el of content.querySelectorAll(MARK_ATTRIBUTES.map((a) => `[${a}]`).join(','))) {
     for (const attr of MARK_ATTRIBUTES) el.removeAttribute(attr);
   }
   const contentLines = collectLines(content);
-  const pageLines = page?.body ? collectLines(page.body) : [];
+  const pageTexts: readonly string[] = page === null ? [] : Array.isArray(page) ? page : pageLines((page as Document).body);
 
   // 1. Legends, footnotes and notices.
   const legend = new Map<number, LegendEntry>();
@@ -70,30 +83,35 @@ export function annotateArticle(content: Element, page: Document | null, title: 
   const notices: { notice: Notice; inContent: boolean }[] = [];
   const noticeRemovals = new Map<TextLine, Range[] | 'line'>();
   const seenNotes = new Set<string>();
-  for (const [lines, inContent] of [[contentLines, true], [pageLines, false]] as const) {
-    for (const line of lines) {
-      const entries = readNoteLine(line.text);
-      if (entries) {
-        if (inContent && entries.some((e) => e.meaning)) noteLines.set(line, entries);
-        for (const entry of entries) {
-          if (entry.stars !== null && !legend.has(entry.stars)) legend.set(entry.stars, entry);
-          const key = foldSpaces(entry.text);
-          if (entry.meaning && entry.orgs.length && !seenNotes.has(key)) {
-            seenNotes.add(key);
-            named.push({ entry, inContent });
-          }
+  // The article's lines first, then the page's (the same lines again among them): the first
+  // legend for a symbol and the first copy of a note win.
+  const sources: readonly { readonly text: string; readonly line: TextLine | null }[] = [
+    ...contentLines.map((line) => ({ text: line.text, line })),
+    ...pageTexts.map((text) => ({ text, line: null })),
+  ];
+  for (const { text, line } of sources) {
+    const inContent = line !== null;
+    const entries = readNoteLine(text);
+    if (entries) {
+      if (line && entries.some((e) => e.meaning)) noteLines.set(line, entries);
+      for (const entry of entries) {
+        if (entry.stars !== null && !legend.has(entry.stars)) legend.set(entry.stars, entry);
+        const key = foldSpaces(entry.text);
+        if (entry.meaning && entry.orgs.length && !seenNotes.has(key)) {
+          seenNotes.add(key);
+          named.push({ entry, inContent });
         }
-        continue;
       }
-      const found = findNotices(line.text);
-      if (!found.length) continue;
-      for (const notice of found) {
-        if (seenNotes.has(notice.text)) continue;
-        seenNotes.add(notice.text);
-        notices.push({ notice, inContent });
-      }
-      if (inContent) noticeRemovals.set(line, onlyNoticeLeft(line.text, found) ? 'line' : found.map(({ start, end }) => ({ start, end })));
+      continue;
     }
+    const found = findNotices(text);
+    if (!found.length) continue;
+    for (const notice of found) {
+      if (seenNotes.has(notice.text)) continue;
+      seenNotes.add(notice.text);
+      notices.push({ notice, inContent });
+    }
+    if (line) noticeRemovals.set(line, onlyNoticeLeft(text, found) ? 'line' : found.map(({ start, end }) => ({ start, end })));
   }
   const legendSays = (stars: number): NoteMeaning | null | undefined => (legend.has(stars) ? legend.get(stars)!.meaning : undefined);
 

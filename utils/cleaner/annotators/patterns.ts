@@ -115,6 +115,68 @@ export function compileAbbreviation(abbr: string): RegExp {
   return new RegExp(`${BEFORE}${[...abbr].map(escapeChar).join('')}${AFTER}`, 'gu');
 }
 
+/** Index of the `)` closing the group that opens at `open`, skipping escapes and character classes; -1 if none. */
+function groupEnd(source: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') i++;
+    else if (ch === '[') {
+      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
+    } else if (ch === '(') depth++;
+    else if (ch === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** A `|` outside every group: the expression's alternatives may start differently. */
+function hasTopLevelAlternative(source: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') i++;
+    else if (ch === '[') {
+      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
+    } else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '|' && depth === 0) return true;
+  }
+  return false;
+}
+
+/**
+ * The characters any match of `regex` starts with, read from its source, or null when the
+ * source does not tell (a group, an escape, a range or an optional first character). Every
+ * compiled name starts with one letter or a quotation mark after its look-behinds, so a line
+ * without any of those characters cannot hold the name and its regular expression need not run.
+ */
+export function leadingChars(regex: RegExp): readonly string[] | null {
+  if (regex.flags.includes('i') || hasTopLevelAlternative(regex.source)) return null;
+  let source = regex.source;
+  while (source.startsWith('(?<=') || source.startsWith('(?<!')) {
+    const end = groupEnd(source, 0);
+    if (end < 0) return null;
+    source = source.slice(end + 1);
+  }
+  let chars: string[];
+  let rest: string;
+  if (source.startsWith('[')) {
+    const end = source.indexOf(']');
+    const inner = source.slice(1, end);
+    if (end < 0 || !inner || /[\\^\-]/.test(inner)) return null;
+    chars = [...inner];
+    rest = source.slice(end + 1);
+  } else {
+    const first = [...source][0];
+    if (!first || /[\\()[\]{}|.*+?^$]/.test(first)) return null;
+    chars = [first];
+    rest = source.slice(first.length);
+  }
+  // A first character that may be absent says nothing about how the match starts.
+  if (/^(?:[?*]|\{0)/.test(rest)) return null;
+  return chars;
+}
+
 /** Whether the text is in Latin script: a Latin name in Russian prose is a proper name, never a common word. */
 export function isLatin(text: string): boolean {
   return /\p{Script=Latin}/u.test(text) && !/\p{Script=Cyrillic}/u.test(text);

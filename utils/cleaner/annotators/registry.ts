@@ -6,7 +6,7 @@
  */
 import data from '../../../assets/data/banned-orgs.json' with { type: 'json' };
 import type { Localized, OrgCategory, RegistryDesignation, RegistryFacts } from '../types.ts';
-import { compileAbbreviation, compileNamePattern } from './patterns.ts';
+import { compileAbbreviation, compileNamePattern, leadingChars } from './patterns.ts';
 
 export type ListedCategory = Exclude<OrgCategory, 'banned'>;
 
@@ -73,6 +73,8 @@ export interface CompiledPattern {
   readonly kind: PatternKind;
   readonly source: string;
   readonly regex: RegExp;
+  /** The characters a match starts with (`leadingChars`), or null when any may. */
+  readonly leading: readonly string[] | null;
 }
 
 let compiled: CompiledPattern[] | null = null;
@@ -85,7 +87,7 @@ export function compiledPatterns(): readonly CompiledPattern[] {
     for (const kind of ['names', 'quoted', 'marked', 'abbr'] as const) {
       for (const source of org.match[kind]) {
         const regex = kind === 'abbr' ? compileAbbreviation(source) : compileNamePattern(source);
-        compiled.push({ org, kind, source, regex });
+        compiled.push({ org, kind, source, regex, leading: leadingChars(regex) });
       }
     }
   }
