@@ -19,7 +19,7 @@ import { articleGuard, detectClutter, filterContext } from '../../utils/cleaner/
 import { pageStats, visibleText } from '../../utils/cleaner/dom.ts';
 import { absolutizeUrls, pageBase } from '../../utils/cleaner/urls.ts';
 import { postprocess } from '../../utils/cleaner/postprocess/index.ts';
-import { annotateArticle } from '../../utils/cleaner/annotators/banned-orgs.ts';
+import { annotateArticle, pageLines } from '../../utils/cleaner/annotators/banned-orgs.ts';
 import { cleanDocument } from '../../utils/cleaner/pipeline.ts';
 import type { DomName } from '../dom.ts';
 
@@ -92,7 +92,7 @@ function steps(doc: Document, url: string): Steps {
     for (const m of all) m.element.remove();
   });
   timed(s, 'isProbablyReaderable', () => isProbablyReaderable(clone));
-  const pageForNotes = timed(s, 'annotator page clone', () => clone.cloneNode(true) as Document);
+  const pageForNotes = timed(s, 'annotator page lines', () => pageLines(clone.body));
   const parsed = timed(s, 'Readability', () =>
     new Readability<Element>(clone, { serializer: (node) => node as Element, keepClasses: true }).parse(),
   );
