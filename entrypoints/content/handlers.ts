@@ -74,7 +74,50 @@ export function takeSnapshot(doc: Document, options: SnapshotOptions = {}): Page
   const elementCount = lightElements.length + hosts.reduce((sum, host) => sum + countShadowElements(host, shadowRootOf), 0);
   if (overBudget(elementCount)) return { url, title: source.title, contentType, elementCount, html: null };
   const html = hosts.length ? composedTree(root, shadowRootOf).outerHTML : root.outerHTML;
-  return { url, title: source.title, contentType, elementCount, html };
+  return { url, title: source.title, contentType, elementCount, html: quietForExtensionCsp(html) };
+}
+
+/** Where the snapshot moves what the extension CSP would report (see quietForExtensionCsp). */
+export const SNAPSHOT_STYLE_ATTRIBUTE = 'data-declutter-style';
+export const SNAPSHOT_BASE_ATTRIBUTE = 'data-declutter-href';
+
+// Serialized HTML quotes every attribute value with " and escapes " inside it, so a start
+// tag is matched whole, values included, and nothing inside a value is taken for a tag.
+// Raw-text content (<noscript> is serialized raw while scripting is on) may hold
+// hand-written markup, hence single-quoted and unquoted values and "/" as a separator too.
+const NAME = String.raw`[^\s"'>/=]+`;
+const VALUE = String.raw`(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>\x60]+))?`;
+const MARKUP = new RegExp(
+  String.raw`<style\b(?:[\s/]+${NAME}${VALUE})*[\s/]*>[\s\S]*?<\/style\s*>` + '|' + String.raw`<([a-zA-Z][^\s/>]*)((?:[\s/]+${NAME}${VALUE})*)([\s/]*>)`,
+  'gi',
+);
+const ATTRIBUTE = new RegExp(String.raw`([\s/]+)(${NAME})(${VALUE})`, 'g');
+
+/**
+ * Makes serialized page HTML quiet under the extension's CSP. Every parse of page HTML in an
+ * extension page (the popup's DOMParser, DOMPurify's working copy) makes Chromium check
+ * inline handlers, style attributes, <style> and <base> against the popup's CSP and report
+ * each one as refused, though nothing in an inert document can run or render; a news page
+ * gives a hundred such reports and console errors. So, on the page side:
+ * - inline event handlers (onclick=, onerror=…) are dropped: reading never needs them;
+ * - <style> elements are dropped: nothing in the cleaner reads style sheets;
+ * - style="…" and <base href> keep their values under data-declutter-* names, which the
+ *   cleaner reads (a fixed-position notice, the page's base URL) and the sanitizer drops.
+ * It is not a safety measure: the sanitizer in the popup removes all of this whatever arrives.
+ */
+export function quietForExtensionCsp(html: string): string {
+  return html.replace(MARKUP, (whole, tag: string | undefined, attributes: string | undefined, end: string | undefined) => {
+    if (tag === undefined) return ''; // a <style> element
+    const isBase = tag.toLowerCase() === 'base';
+    const kept = attributes!.replace(ATTRIBUTE, (attribute, gap: string, name: string, value: string) => {
+      const lower = name.toLowerCase();
+      if (lower.startsWith('on')) return '';
+      if (lower === 'style') return `${gap}${SNAPSHOT_STYLE_ATTRIBUTE}${value}`;
+      if (isBase && lower === 'href') return `${gap}${SNAPSHOT_BASE_ATTRIBUTE}${value}`;
+      return attribute;
+    });
+    return `<${tag}${kept}${end}`;
+  });
 }
 
 /**
@@ -124,7 +167,10 @@ function countShadowElements(host: Element, shadowRootOf: ShadowRootReader): num
  * nest deeply enough to overflow a recursive walk.
  */
 function composedTree(root: Element, shadowRootOf: ShadowRootReader): Element {
-  const copy = root.cloneNode(false) as Element;
+  // Copies live in a document with no browsing context: a copied <img> there fetches
+  // nothing and a copied handler never runs, unlike copies made in the page's own document.
+  const inert = root.ownerDocument.implementation.createHTMLDocument('');
+  const copy = inert.importNode(root, false);
   const pending: { from: Node; into: Node }[] = [{ from: root, into: copy }];
   while (pending.length) {
     const { from, into } = pending.pop()!;
@@ -132,7 +178,7 @@ function composedTree(root: Element, shadowRootOf: ShadowRootReader): Element {
     const children = [...(shadow ?? from).childNodes];
     for (const child of children.reverse()) {
       for (const node of slotted(child).reverse()) {
-        const clone = node.cloneNode(false);
+        const clone = inert.importNode(node, false);
         into.insertBefore(clone, into.firstChild);
         pending.push({ from: node, into: clone });
       }

@@ -7,7 +7,7 @@
  */
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { browserShadowRootReader, consumeBudgetOverride, takeSnapshot } from '../../entrypoints/content/handlers.ts';
+import { browserShadowRootReader, consumeBudgetOverride, quietForExtensionCsp, takeSnapshot } from '../../entrypoints/content/handlers.ts';
 import { decodeHtml } from '../../utils/cleaner/decode.ts';
 import { cleanDocument } from '../../utils/cleaner/pipeline.ts';
 import { ELEMENT_BUDGET, parseSnapshot } from '../../utils/messaging.ts';
@@ -80,6 +80,55 @@ describe('snapshot budget', () => {
     expect(consumeBudgetOverride(scope)).toBe(true);
     expect(consumeBudgetOverride(scope)).toBe(false);
     expect(consumeBudgetOverride({ __declutterIgnoreBudget: 'true' })).toBe(false);
+  });
+});
+
+describe('snapshot quiet under the extension CSP', () => {
+  test('handlers leave every start tag; other attributes and all text stay', () => {
+    expect(
+      quietForExtensionCsp('<p onclick="a()" class="x" ONMOUSEOVER="b()" title="onclick=&quot;c()&quot; > d">Use onclick="x()" in text</p><img src="/i.png" onerror="e()" alt="">'),
+    ).toBe('<p class="x" title="onclick=&quot;c()&quot; > d">Use onclick="x()" in text</p><img src="/i.png" alt="">');
+  });
+
+  test('handlers in raw <noscript> markup go too, quoted or not', () => {
+    expect(quietForExtensionCsp("<noscript><img src=x onerror=alert(1)><img/src/onerror=alert(2)><a href='/' onclick='x'>a</a></noscript>")).toBe(
+      "<noscript><img src=x><img/src><a href='/'>a</a></noscript>",
+    );
+  });
+
+  test('<style> elements go; style and <base href> keep their values under names the CSP ignores', () => {
+    expect(quietForExtensionCsp('<head><base href="https://a.example/x/"><style media="all">p{color:red}</style></head><body style="margin:0"><p title="<style>kept</style>">t</p></body>')).toBe(
+      '<head><base data-declutter-href="https://a.example/x/"></head><body data-declutter-style="margin:0"><p title="<style>kept</style>">t</p></body>',
+    );
+  });
+
+  test('the cleaner still reads what moved: the page\'s <base> resolves links, a fixed notice is still seen as one', () => {
+    const page = `<!doctype html><html lang="en"><head><title>${ARTICLE_TITLE}</title><base href="https://cdn.news.example/base/"></head><body><article><h1>${ARTICLE_TITLE}</h1>${articleParagraphs()}<p><a href="relative.html">A link to read more about the harbour wall and its history</a></p></article></body></html>`;
+    const snapshot = takeSnapshot(jsdom(page).window.document);
+    expect(snapshot.html).not.toMatch(/<base href|<style|\sstyle=|\son\w+=/i);
+    const result = cleanSnapshotHtml(snapshot.html!);
+    expect(result.article!.html).toContain('https://cdn.news.example/base/relative.html');
+  });
+
+  test('a consent notice marked only by its inline position:fixed is still removed from a snapshot', () => {
+    const notice = '<div style="position:fixed;bottom:0"><p>Мы используем файлы cookie, чтобы сайт работал лучше. Продолжая пользоваться сайтом, вы соглашаетесь с этим.</p></div>';
+    const page = `<!doctype html><html lang="ru"><head><title>${ARTICLE_TITLE}</title></head><body><article><h1>${ARTICLE_TITLE}</h1>${articleParagraphs()}</article>${notice}</body></html>`;
+    const direct = cleanSnapshotHtml(page);
+    const viaSnapshot = cleanSnapshotHtml(takeSnapshot(jsdom(page).window.document).html!);
+    expect(direct.removals.filter((r) => r.filter === 'cookie-banners')).toHaveLength(1);
+    expect(viaSnapshot.removals).toEqual(direct.removals);
+  });
+
+  test('a page\'s handlers are gone from its snapshot on the shadow-DOM path as well', () => {
+    const shadow = jsdom('<!doctype html><html><head><title>t</title></head><body onload="x()"><news-card></news-card></body></html>');
+    const root = shadow.window.document.querySelector('news-card')!.attachShadow({ mode: 'open' });
+    const img = shadow.window.document.createElement('img');
+    img.setAttribute('onerror', 'z()');
+    img.setAttribute('alt', 'photo');
+    root.append(img);
+    const html = takeSnapshot(shadow.window.document).html!;
+    expect(html).toContain('<body><news-card><img alt="photo"></news-card>');
+    expect(html).not.toMatch(/\son\w+=/);
   });
 });
 

@@ -22,7 +22,9 @@ export function pageBase(doc: Document, pageUrl: string): URL {
   } catch {
     return new URL('about:blank');
   }
-  const declared = doc.querySelector('base[href]')?.getAttribute('href');
+  // A snapshot carries <base href> as data-declutter-href (entrypoints/content/handlers.ts).
+  const base = doc.querySelector('base[href], base[data-declutter-href]');
+  const declared = base?.getAttribute('href') ?? base?.getAttribute('data-declutter-href');
   if (declared) {
     try {
       return new URL(declared, page);

@@ -177,7 +177,8 @@ function noticeMarkup(block: Element): string | null {
   for (let depth = 0; el && depth < 3 && el.tagName !== 'BODY'; depth += 1, el = el.parentElement) {
     const naming = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${el.getAttribute('aria-label') ?? ''}`.toLowerCase();
     const role = el.getAttribute('role') ?? '';
-    const style = (el.getAttribute('style') ?? '').toLowerCase();
+    // A snapshot carries style="…" as data-declutter-style (entrypoints/content/handlers.ts).
+    const style = (el.getAttribute('style') ?? el.getAttribute('data-declutter-style') ?? '').toLowerCase();
     if (NOTICE_MARKUP.test(naming) || /dialog|alert/.test(role) || /position:\s*(fixed|sticky)/.test(style) || el.tagName === 'DIALOG') {
       return describeElement(el);
     }
