@@ -88,7 +88,12 @@ export const SNAPSHOT_BASE_ATTRIBUTE = 'data-declutter-href';
 const NAME = String.raw`[^\s"'>/=]+`;
 const VALUE = String.raw`(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>\x60]+))?`;
 const MARKUP = new RegExp(
-  String.raw`<style\b(?:[\s/]+${NAME}${VALUE})*[\s/]*>[\s\S]*?<\/style\s*>` + '|' + String.raw`<([a-zA-Z][^\s/>]*)((?:[\s/]+${NAME}${VALUE})*)([\s/]*>)`,
+  [
+    // A script's text (JSON-LD included) is passed over whole: it is data, not markup.
+    String.raw`<script\b(?:[\s/]+${NAME}${VALUE})*[\s/]*>[\s\S]*?<\/script\s*>`,
+    String.raw`<style\b(?:[\s/]+${NAME}${VALUE})*[\s/]*>[\s\S]*?<\/style\s*>`,
+    String.raw`<([a-zA-Z][^\s/>]*)((?:[\s/]+${NAME}${VALUE})*)([\s/]*>)`,
+  ].join('|'),
   'gi',
 );
 const ATTRIBUTE = new RegExp(String.raw`([\s/]+)(${NAME})(${VALUE})`, 'g');
@@ -107,7 +112,7 @@ const ATTRIBUTE = new RegExp(String.raw`([\s/]+)(${NAME})(${VALUE})`, 'g');
  */
 export function quietForExtensionCsp(html: string): string {
   return html.replace(MARKUP, (whole, tag: string | undefined, attributes: string | undefined, end: string | undefined) => {
-    if (tag === undefined) return ''; // a <style> element
+    if (tag === undefined) return /^<script/i.test(whole) ? whole : ''; // a whole <script> or <style> element
     const isBase = tag.toLowerCase() === 'base';
     const kept = attributes!.replace(ATTRIBUTE, (attribute, gap: string, name: string, value: string) => {
       const lower = name.toLowerCase();

@@ -96,6 +96,11 @@ describe('snapshot quiet under the extension CSP', () => {
     );
   });
 
+  test('script text, JSON-LD included, is data and passes unchanged', () => {
+    const jsonLd = '<script type="application/ld+json">{"headline":"<img src=x onerror=alert(1)> <style>x</style>"}</script>';
+    expect(quietForExtensionCsp(`<head>${jsonLd}</head><p onclick="x">t</p>`)).toBe(`<head>${jsonLd}</head><p>t</p>`);
+  });
+
   test('<style> elements go; style and <base href> keep their values under names the CSP ignores', () => {
     expect(quietForExtensionCsp('<head><base href="https://a.example/x/"><style media="all">p{color:red}</style></head><body style="margin:0"><p title="<style>kept</style>">t</p></body>')).toBe(
       '<head><base data-declutter-href="https://a.example/x/"></head><body data-declutter-style="margin:0"><p title="<style>kept</style>">t</p></body>',
