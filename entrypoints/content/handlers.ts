@@ -96,6 +96,7 @@ const MARKUP = new RegExp(
   ].join('|'),
   'gi',
 );
+const HIDING_STYLE = /(?:^|[=;"'\s])(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
 const ATTRIBUTE = new RegExp(String.raw`([\s/]+)(${NAME})(${VALUE})`, 'g');
 
 /**
@@ -107,7 +108,8 @@ const ATTRIBUTE = new RegExp(String.raw`([\s/]+)(${NAME})(${VALUE})`, 'g');
  * - inline event handlers (onclick=, onerror=…) are dropped: reading never needs them;
  * - <style> elements are dropped: nothing in the cleaner reads style sheets;
  * - style="…" and <base href> keep their values under data-declutter-* names, which the
- *   cleaner reads (a fixed-position notice, the page's base URL) and the sanitizer drops.
+ *   cleaner reads (a fixed-position notice, the page's base URL) and the sanitizer drops;
+ *   a style that hides its element adds `hidden`, which Readability honours as it did the style.
  * It is not a safety measure: the sanitizer in the popup removes all of this whatever arrives.
  */
 export function quietForExtensionCsp(html: string): string {
@@ -117,7 +119,9 @@ export function quietForExtensionCsp(html: string): string {
     const kept = attributes!.replace(ATTRIBUTE, (attribute, gap: string, name: string, value: string) => {
       const lower = name.toLowerCase();
       if (lower.startsWith('on')) return '';
-      if (lower === 'style') return `${gap}${SNAPSHOT_STYLE_ATTRIBUTE}${value}`;
+      // Readability skips elements whose inline style hides them; under the new name it
+      // could not tell, so a hiding style also becomes the `hidden` attribute it reads.
+      if (lower === 'style') return `${gap}${SNAPSHOT_STYLE_ATTRIBUTE}${value}${HIDING_STYLE.test(value) ? ' hidden' : ''}`;
       if (isBase && lower === 'href') return `${gap}${SNAPSHOT_BASE_ATTRIBUTE}${value}`;
       return attribute;
     });

@@ -124,6 +124,20 @@ describe('snapshot quiet under the extension CSP', () => {
     expect(viaSnapshot.removals).toEqual(direct.removals);
   });
 
+  test('text hidden by an inline style stays out of the article read from a snapshot, as it does from the page', () => {
+    const hidden = '<p style="color: red; display: none">Hidden paragraph that the page never shows to its readers, kept for a script to reveal later on.</p>';
+    const invisible = '<p style="visibility:hidden">Invisible paragraph that takes space but that nobody can read on the page, however long it is.</p>';
+    const page = `<!doctype html><html lang="en"><head><title>${ARTICLE_TITLE}</title></head><body><article><h1>${ARTICLE_TITLE}</h1>${articleParagraphs()}${hidden}${invisible}</article></body></html>`;
+    const html = takeSnapshot(jsdom(page).window.document).html!;
+    expect(html).toContain('data-declutter-style="color: red; display: none" hidden');
+    expect(html).toContain('data-declutter-style="visibility:hidden" hidden');
+    for (const result of [cleanSnapshotHtml(page), cleanSnapshotHtml(html)]) {
+      expect(result.article!.text).toContain('Paragraph 12.');
+      expect(result.article!.text).not.toMatch(/Hidden paragraph|Invisible paragraph/);
+    }
+    expect(quietForExtensionCsp('<p style="display:block">x</p>')).toBe('<p data-declutter-style="display:block">x</p>');
+  });
+
   test('a page\'s handlers are gone from its snapshot on the shadow-DOM path as well', () => {
     const shadow = jsdom('<!doctype html><html><head><title>t</title></head><body onload="x()"><news-card></news-card></body></html>');
     const root = shadow.window.document.querySelector('news-card')!.attachShadow({ mode: 'open' });
