@@ -52,6 +52,12 @@ describe('filter registry', () => {
         expect(filter.description.ru).toMatch(/[а-яё]/i);
       });
 
+      it('is described in the README for testers', () => {
+        const readme = readFileSync(resolve(HERE, '../../README.md'), 'utf8');
+        const table = readme.slice(readme.indexOf('<!-- filters:start -->'), readme.indexOf('<!-- filters:end -->'));
+        expect(table, 'README filters table').toContain(`| \`${filter.id}\` | ${filter.label.en} |`);
+      });
+
       it('has plural forms of its noun in both languages', () => {
         const { en, ru } = filter.noun;
         for (const form of [en.one, en.other, ru.one, ru.few, ru.many]) expect(form.trim()).not.toBe('');
