@@ -85,8 +85,17 @@ function footnoteEntry(line: string): LegendEntry | null {
   return orgs.length ? { stars: null, text, meaning, orgs } : null;
 }
 
+/**
+ * Every legend has a symbol, and a footnote counts only when it says what kind of ban or
+ * register (`noteMeaning`), whose words all hold one of these stems. The annotator reads every
+ * line of the page; most have neither and are passed over without the closer reading.
+ */
+const HAS_SYMBOL = new RegExp(STAR_RUN, 'u');
+const MEANING_STEMS = /запрещ|террорист|экстремистск|нежелательн|агент/iu;
+
 /** The legend or footnote this line is, if it is one. */
 export function readNoteLine(line: string): LegendEntry[] | null {
+  if (!HAS_SYMBOL.test(line) && !MEANING_STEMS.test(line)) return null;
   const legend = legendEntries(line);
   if (legend) return legend;
   const footnote = footnoteEntry(line);

@@ -107,7 +107,13 @@ interface LeadIndex {
   readonly always: readonly number[];
   /** UTF-16 code of a first character → the patterns starting with it. */
   readonly byCode: ReadonlyMap<number, readonly number[]>;
+  /** Per UTF-16 code: 1 when some pattern starts with it, so most characters cost one read. */
+  readonly isLead: Uint8Array;
+  /** Per UTF-16 code: the search that last looked it up, so a repeated character is looked up once. */
+  readonly seen: Uint32Array;
 }
+
+let searchCount = 0;
 
 let leadIndex: LeadIndex | null = null;
 
@@ -128,19 +134,33 @@ function patternsByLead(): LeadIndex {
       else byCode.set(code, [i]);
     }
   });
-  return (leadIndex = { always, byCode });
+  const isLead = new Uint8Array(0x10000);
+  for (const code of byCode.keys()) isLead[code] = 1;
+  return (leadIndex = { always, byCode, isLead, seen: new Uint32Array(0x10000) });
 }
 
 function searchRegistry(text: string): Candidate[] {
   const found: Candidate[] = [];
   const patterns = compiledPatterns();
-  const { always, byCode } = patternsByLead();
-  const wanted = new Set<number>(always);
-  const codes = new Set<number>();
-  for (let i = 0; i < text.length; i++) codes.add(text.charCodeAt(i));
-  for (const code of codes) for (const p of byCode.get(code) ?? []) wanted.add(p);
+  const { always, byCode, isLead, seen } = patternsByLead();
+  const wanted = [...always];
+  if (searchCount === 0xffffffff) {
+    seen.fill(0);
+    searchCount = 0;
+  }
+  const search = ++searchCount;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!isLead[code] || seen[code] === search) continue;
+    seen[code] = search;
+    wanted.push(...byCode.get(code)!);
+  }
   // In the registry's order, as when every pattern ran: candidates at the same place keep it.
-  for (const index of [...wanted].sort((a, b) => a - b)) {
+  // (A pattern listed under two of the line's characters runs once.)
+  wanted.sort((a, b) => a - b);
+  for (let w = 0; w < wanted.length; w++) {
+    const index = wanted[w]!;
+    if (w > 0 && wanted[w - 1] === index) continue;
     const pattern = patterns[index]!;
     pattern.regex.lastIndex = 0;
     for (let m = pattern.regex.exec(text); m; m = pattern.regex.exec(text)) {
