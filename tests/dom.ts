@@ -13,5 +13,9 @@ export function parseDocument(html: string, url: string, dom: DomName = 'linkedo
     // A silent console: pages' broken CSS would otherwise flood the test output.
     return new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document;
   }
-  return parseHTML(html).document as unknown as Document;
+  const doc = parseHTML(html).document as unknown as Document;
+  // A browser builds <html>, <head> and <body> around any fragment, even an empty file;
+  // linkedom builds nothing without an <html> tag, so the fragment gets the frame here.
+  if (doc.documentElement) return doc;
+  return parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`).document as unknown as Document;
 }

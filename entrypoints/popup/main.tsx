@@ -18,3 +18,9 @@ render(<App model={model} live={live} reader={reader} />, document.getElementByI
 void reader.actions.start();
 void model.actions.start();
 live.actions.start();
+// Only the full-tab view lives long enough to go stale (see refreshIfMoved).
+if (model.inTab) {
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') void model.actions.refreshIfMoved();
+  });
+}

@@ -155,6 +155,17 @@ export function createPopupModel(location: Location = window.location) {
       });
       await readPage();
     },
+    /**
+     * The full-tab view outlives the page it shows: a news site that navigates in place
+     * (pushState) would leave it on the previous story. Coming back to the view, it asks the
+     * page again when the tab's address is no longer the one it read.
+     */
+    async refreshIfMoved(): Promise<void> {
+      if (tabId === null || !snapshot) return;
+      const tab: { url?: string } | undefined = await browser.tabs.get(tabId).catch(() => undefined);
+      if (tab?.url && tab.url === snapshot.url) return;
+      await readPage();
+    },
     retry: () => readPage(),
     readAnyway: () => readPage(true),
     showAnyway(): void {

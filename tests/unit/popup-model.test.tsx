@@ -239,4 +239,20 @@ describe('open in a tab', () => {
     const model = await start(await openTab(ARTICLE_URL), '&view=tab');
     expect(model.inTab).toBe(true);
   });
+
+  test('the full-tab view reads the page again when the tab has moved on to another story, and only then', async () => {
+    pageAnswers(snapshot(harbour));
+    const tabId = await openTab(ARTICLE_URL);
+    const model = await start(tabId, '&view=tab');
+    await model.actions.refreshIfMoved();
+    expect(inject).toHaveBeenCalledTimes(1);
+    const NEXT = 'https://news.example/next-story';
+    await fakeBrowser.tabs.update(tabId, { url: NEXT });
+    pageAnswers(snapshot(harbour.replaceAll('The old harbour gets its tide back after forty years', 'A second story in the same tab'), { url: NEXT }));
+    await model.actions.refreshIfMoved();
+    const view = model.view.value;
+    if (view.kind !== 'ready') throw new Error(view.kind);
+    expect(view.result.url).toBe(NEXT);
+    expect(view.result.article.title).toBe('A second story in the same tab');
+  });
 });
