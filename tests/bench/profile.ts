@@ -78,7 +78,7 @@ function steps(doc: Document, url: string): Steps {
   timed(s, 'filters: page stats', () => pageStats(ctx));
   const found = FILTERS.flatMap((filter) => timed(s, `filters: ${filter.id}`, () => filter.detect(ctx)));
   timed(s, 'filters: article guard', () => {
-    const guard = articleGuard(clone);
+    const guard = articleGuard(ctx);
     for (const m of found) guard(m.element);
   });
   // detectClutter runs every filter again on a context of its own, then the guard: what

@@ -3,7 +3,7 @@
  * from a clone, and the live cleaner, which hides it on the page. Both get the same
  * answer for the same DOM, so what the popup says it removed is what the page hides.
  */
-import { linkDensity, visibleText } from './dom.ts';
+import { linkDensity, pageStats, visibleText } from './dom.ts';
 import type { ClutterFilter, FilterContext } from './types.ts';
 
 export interface DetectedClutter {
@@ -33,7 +33,7 @@ export function detectClutter(doc: Document, filters: readonly ClutterFilter[], 
     }
   }
   if (!found.length) return found;
-  const guard = articleGuard(doc);
+  const guard = articleGuard(ctx);
   const allowed = found.filter((m) => !guard(m.element));
   const allowedSet = new Set(allowed.map((m) => m.element));
   return allowed.filter((m) => {
@@ -47,10 +47,14 @@ export function detectClutter(doc: Document, filters: readonly ClutterFilter[], 
  * running prose is the article, whatever its class names say, and is never removed.
  * Prose is counted as paragraphs of 80+ characters that are not mostly links.
  */
-export function articleGuard(doc: Document): (el: Element) => boolean {
+export function articleGuard(ctx: FilterContext): (el: Element) => boolean {
+  const stats = pageStats(ctx);
   const paragraphs: { el: Element; length: number }[] = [];
   let total = 0;
-  for (const p of doc.querySelectorAll('p')) {
+  for (const p of stats.withTag(['P'], 'document')) {
+    // Folded text alternates words and single spaces, so 80 characters of it hold at least 41
+    // that are not spaces, which the page's counts already know: shorter ones are not read.
+    if (stats.counted(p) && stats.get(p).chars <= 40) continue;
     const text = visibleText(p);
     if (text.length < 80 || linkDensity(p, text) > 0.5) continue;
     paragraphs.push({ el: p, length: text.length });

@@ -109,14 +109,21 @@ export interface BlockStats {
  */
 export interface PageStats {
   get(el: Element): BlockStats;
+  /** Whether `get(el)` counts `el`: false inside script, style, noscript and template, which count as nothing. */
+  counted(el: Element): boolean;
   /** The whole page's numbers, for shares ("this block holds a third of the page's prose"). */
   readonly page: BlockStats;
-  /** Every element of the document, <html> first, in document order: `doc.querySelectorAll('*')`. */
-  readonly all: readonly Element[];
+  /** Every element of the document, <html> first, in document order (`doc.querySelectorAll('*')`), with its tag name, class and id. */
+  readonly all: readonly ElementRecord[];
   /** Every element under <body>, in document order: `body.querySelectorAll('*')`. */
   readonly elements: readonly Element[];
   /** The text nodes under <body> a reader sees (not in script, style, noscript, template), in document order. */
   readonly texts: readonly Text[];
+  /**
+   * Elements with one of these tag names (upper case), in document order, in the whole
+   * document or under <body> only: `querySelectorAll('p')`, `body.querySelectorAll('ul, ol')`.
+   */
+  withTag(tags: readonly string[], scope: 'document' | 'body'): Element[];
   /** `classAndId(el)`, read once per element. */
   naming(el: Element): string;
   /** The host of `el`'s href (`linkHost` against the page's address), worked out once per address. */
@@ -129,6 +136,16 @@ export interface PageStats {
   holdsArticleContainer(el: Element): boolean;
   /** `el` or an ancestor is the article itself (`ARTICLE_ELEMENT`). */
   inArticleElement(el: Element): boolean;
+}
+
+/** An element as the walk read it: every rule asks for these, so each is read once. */
+export interface ElementRecord {
+  readonly el: Element;
+  /** Upper case. */
+  readonly tag: string;
+  /** `getAttribute('class')` and `getAttribute('id')`. */
+  readonly cls: string | null;
+  readonly id: string | null;
 }
 
 const EMPTY_STATS: BlockStats = { chars: 0, linkChars: 0, links: 0, prose: 0, proseChars: 0, h1: false };
@@ -157,8 +174,11 @@ export const ARTICLE_CONTAINER = 'article, main, [role=main], [itemprop=articleB
 /** The article itself, narrower than its container: <main> also holds a page's sidebars. */
 export const ARTICLE_ELEMENT = 'article, [itemprop=articleBody]';
 
-/** The tokens of a `~=` attribute selector: split on ASCII whitespace. */
-function hasToken(value: string | null, token: string, ignoreCase = false): boolean {
+/**
+ * `[attr~=token]`: the value's whitespace-separated tokens include `token`. `ignoreCase` for
+ * the attributes HTML compares so in selectors (`rel`, `type` and a few others).
+ */
+export function hasToken(value: string | null, token: string, ignoreCase = false): boolean {
   if (!value) return false;
   const wanted = ignoreCase ? token.toLowerCase() : token;
   for (const t of value.split(/[ \t\n\f\r]+/)) if ((ignoreCase ? t.toLowerCase() : t) === wanted) return true;
@@ -202,19 +222,27 @@ export function pageStats(key: { readonly doc: Document; readonly url: URL }): P
   if (cached) return cached;
   const table = new Map<Element, BlockStats>();
   const body = key.doc.body;
-  const all: Element[] = [];
+  const all: ElementRecord[] = [];
+  const namings = new Map<Element, string>();
+  const record = (el: Element, tag: string): void => {
+    const cls = el.getAttribute('class');
+    const id = el.getAttribute('id');
+    all.push({ el, tag, cls, id });
+    // classAndId, which the filters ask of nearly every element.
+    namings.set(el, `${cls ?? ''} ${id ?? ''}`.toLowerCase());
+  };
   const texts: Text[] = [];
   let bodyStart = -1;
   let bodyEnd = -1;
   /** Elements under script, style, noscript and template: listed, not counted. */
   const list = (el: Element): void => {
-    all.push(el);
+    record(el, el.tagName.toUpperCase());
     for (let child = el.firstElementChild; child; child = child.nextElementSibling) list(child);
   };
   const walk = (el: Element, inLink: boolean, inBody: boolean): BlockStats => {
-    all.push(el);
-    if (el === body) bodyStart = all.length;
     const tag = el.tagName.toUpperCase();
+    record(el, tag);
+    if (el === body) bodyStart = all.length;
     const isLink = tag === 'A';
     let chars = 0;
     let linkChars = 0;
@@ -234,6 +262,7 @@ export function pageStats(key: { readonly doc: Document; readonly url: URL }): P
       } else if (child.nodeType === 1) {
         const childEl = child as Element;
         if (INVISIBLE_TAGS.has(childEl.tagName.toUpperCase())) {
+          // Listed with their contents, as querySelectorAll lists them, but not counted.
           list(childEl);
           continue;
         }
@@ -258,21 +287,35 @@ export function pageStats(key: { readonly doc: Document; readonly url: URL }): P
   };
   const root = key.doc.documentElement;
   const page = root ? walk(root, false, false) : EMPTY_STATS;
-  const elements = bodyStart >= 0 ? all.slice(bodyStart, bodyEnd) : [];
+  const elements = bodyStart >= 0 ? all.slice(bodyStart, bodyEnd).map((r) => r.el) : [];
 
-  const namings = new Map<Element, string>();
+  let byTag: Map<string, number[]> | null = null;
+  const positions = (tag: string): readonly number[] => {
+    if (!byTag) {
+      byTag = new Map();
+      all.forEach(({ tag }, i) => {
+        const list = byTag!.get(tag);
+        if (list) list.push(i);
+        else byTag!.set(tag, [i]);
+      });
+    }
+    return byTag.get(tag) ?? [];
+  };
   const hosts = new Map<string | null, string | null>();
   const result: PageStats = {
     get: (el) => table.get(el) ?? EMPTY_STATS,
+    counted: (el) => table.has(el),
     page,
     all,
     elements,
     texts,
-    naming(el) {
-      let naming = namings.get(el);
-      if (naming === undefined) namings.set(el, (naming = classAndId(el)));
-      return naming;
+    withTag(tags, scope) {
+      let found = tags.flatMap(positions);
+      if (tags.length > 1) found.sort((a, b) => a - b);
+      if (scope === 'body') found = found.filter((i) => i >= bodyStart && i < bodyEnd);
+      return found.map((i) => all[i]!.el);
     },
+    naming: (el) => namings.get(el) ?? classAndId(el),
     hostOf(el) {
       const href = el.getAttribute('href');
       let host = hosts.get(href);

@@ -183,7 +183,7 @@ function headlineLists(ctx: FilterContext, stats: PageStats): FilterMatch[] {
   const body = ctx.doc.body;
   if (!body) return [];
   const candidates: FilterMatch[] = [];
-  for (const el of body.querySelectorAll('ul, ol, div, section, aside, table, td')) {
+  for (const el of stats.withTag(['UL', 'OL', 'DIV', 'SECTION', 'ASIDE', 'TABLE', 'TD'], 'body')) {
     const s = stats.get(el);
     if (!isHeadlineList(s, 5) || linkShare(s) < 0.7 || avgLinkChars(s) < HEADLINE_MIN_AVG_CHARS || holdsArticle(s, stats.page)) continue;
     const inArticle = stats.inArticleElement(el) || sitsAmongProse(el, stats);

@@ -9,6 +9,7 @@ import {
   outermostOnly,
   pageStats,
   visibleText,
+  type ElementRecord,
   type PageStats,
 } from '../dom.ts';
 import type { FilterContext, FilterMatch } from '../types.ts';
@@ -31,10 +32,18 @@ interface SelectorNeeds {
   /** Values of `[class…=v]` and `[id…=v]`: they must occur in some class or id. */
   readonly nameParts: readonly string[];
   readonly tags: readonly string[];
+  /**
+   * Values of other attributes (`[src^="https://cmp…"]`, `[aria-label="Cookie banner"]`),
+   * lower-cased: whatever the operator, a matching value contains `value`, ignoring case.
+   */
+  readonly values: readonly { readonly name: string; readonly value: string }[];
 }
 
+/** An attribute selector with a well-formed value: quoted, or a bare identifier; an optional case flag. */
+const ATTRIBUTE_VALUE = /\[\s*([\w-]+)\s*[*^$~|]?=\s*(?:"([^"]*)"|'([^']*)'|([\w-]+))\s*(?:[is]\s*)?\]/g;
+
 export function needsOf(selector: string): SelectorNeeds {
-  const none = { selector, ids: [], classes: [], attributes: [], nameParts: [], tags: [] };
+  const none = { selector, ids: [], classes: [], attributes: [], nameParts: [], tags: [], values: [] };
   if (selector.includes('\\')) return none;
   let positive = selector;
   for (let previous = ''; previous !== positive; ) {
@@ -43,6 +52,12 @@ export function needsOf(selector: string): SelectorNeeds {
   }
   const attributes: string[] = [];
   const nameParts: string[] = [];
+  // A selector list or :is() would make its parts alternatives, not all required.
+  const values = /,|:(is|where|matches|any)\(/.test(positive)
+    ? []
+    : [...positive.matchAll(ATTRIBUTE_VALUE)]
+        .map((m) => ({ name: (m[1] ?? '').toLowerCase(), value: (m[2] ?? m[3] ?? m[4] ?? '').toLowerCase() }))
+        .filter((v) => v.name !== 'class' && v.name !== 'id');
   const bare = positive.replace(/\[\s*([\w-]+)\s*(?:([*^$~|]?=)\s*["']?([^"'\]]*)["']?\s*)?(?:\s[is])?\]/g, (_all, name: string, op?: string, value?: string) => {
     attributes.push(name.toLowerCase());
     if ((name === 'class' || name === 'id') && op && value) nameParts.push(value);
@@ -55,25 +70,39 @@ export function needsOf(selector: string): SelectorNeeds {
     attributes,
     nameParts,
     tags: [...bare.matchAll(/(?:^|[\s>+~(])([a-z][\w]*-[\w-]*)/gi)].map((m) => (m[1] ?? '').toLowerCase()),
+    values,
   };
 }
 
 const SELECTOR_NEEDS: readonly SelectorNeeds[] = consentData.selectors.map(needsOf);
+/** The attributes whose values some selector needs: only these values are read from the page. */
+const VALUED_ATTRIBUTES = new Set(SELECTOR_NEEDS.flatMap((n) => n.values.map((v) => v.name)));
 
-/** `elements` is every element of `doc` (`doc.querySelectorAll('*')`), when the caller has the list already. */
-export function selectorsWorthRunning(doc: Document, elements: Iterable<Element> = doc.querySelectorAll('*')): string[] {
+function recordsOf(doc: Document): ElementRecord[] {
+  return [...doc.querySelectorAll('*')].map((el) => ({ el, tag: el.tagName.toUpperCase(), cls: el.getAttribute('class'), id: el.getAttribute('id') }));
+}
+
+/** `records` is every element of `doc` (`doc.querySelectorAll('*')`), when the caller has read them already. */
+export function selectorsWorthRunning(doc: Document, records: Iterable<ElementRecord> = recordsOf(doc)): string[] {
   const ids = new Set<string>();
   const classes = new Set<string>();
   const attributes = new Set<string>();
   const tags = new Set<string>();
+  const values = new Map<string, string[]>();
   let names = '';
-  for (const el of elements) {
-    tags.add(el.tagName.toLowerCase());
+  for (const { el, tag, cls, id } of records) {
+    tags.add(tag.toLowerCase());
     // getAttributeNames, not `attributes`: jsdom builds a NamedNodeMap wrapper per element.
-    for (const name of el.getAttributeNames()) attributes.add(name.toLowerCase());
-    const id = el.getAttribute('id');
+    for (const name of el.getAttributeNames()) {
+      const lower = name.toLowerCase();
+      attributes.add(lower);
+      if (!VALUED_ATTRIBUTES.has(lower)) continue;
+      const value = (el.getAttribute(name) ?? '').toLowerCase();
+      const list = values.get(lower);
+      if (list) list.push(value);
+      else values.set(lower, [value]);
+    }
     if (id) ids.add(id);
-    const cls = el.getAttribute('class');
     if (cls) for (const c of cls.split(/\s+/)) if (c) classes.add(c);
     if (id || cls) names += ` ${id ?? ''} ${cls ?? ''}`;
   }
@@ -83,7 +112,8 @@ export function selectorsWorthRunning(doc: Document, elements: Iterable<Element>
       n.classes.every((c) => classes.has(c)) &&
       n.attributes.every((a) => attributes.has(a)) &&
       n.tags.every((t) => tags.has(t)) &&
-      n.nameParts.every((part) => names.includes(part)),
+      n.nameParts.every((part) => names.includes(part)) &&
+      n.values.every(({ name, value }) => values.get(name)?.some((v) => v.includes(value)) ?? false),
   ).map((n) => n.selector);
 }
 

@@ -1,6 +1,7 @@
 import {
   describeElement,
   growWrapper,
+  hasToken,
   holdsArticle,
   linkShare,
   normalizeText,
@@ -137,7 +138,10 @@ function listingLink(el: Element, stats: PageStats): FilterMatch | null {
 function relLinks(ctx: FilterContext, stats: PageStats): FilterMatch[] {
   const matches: FilterMatch[] = [];
   const seen = new Set<Element>();
-  for (const a of ctx.doc.querySelectorAll('a[rel~=tag], a[rel~=prev], a[rel~=next]')) {
+  // `a[rel~=tag], a[rel~=prev], a[rel~=next]`, from the page's list of links.
+  for (const a of stats.withTag(['A'], 'document')) {
+    const rel = a.getAttribute('rel');
+    if (!hasToken(rel, 'tag', true) && !hasToken(rel, 'prev', true) && !hasToken(rel, 'next', true)) continue;
     const kind = /\btag\b/.test(a.getAttribute('rel') ?? '') ? 'tags' : 'previous/next links';
     const block = a.parentElement && a.parentElement.tagName !== 'BODY' ? growWrapper(a.parentElement, stats, 20, 400) : null;
     if (!block || seen.has(block)) continue;

@@ -139,12 +139,25 @@ function callsToFollow(ctx: FilterContext, stats: PageStats, blocks: readonly El
 }
 
 /**
+ * `input[type=email], input[name*=email], input[placeholder*=mail], input[placeholder*=почт]`
+ * (HTML compares `type` without case, the others with it).
+ */
+function asksForEmail(input: Element): boolean {
+  return (
+    (input.getAttribute('type') ?? '').toLowerCase() === 'email' ||
+    (input.getAttribute('name') ?? '').includes('email') ||
+    /mail|почт/.test(input.getAttribute('placeholder') ?? '')
+  );
+}
+
+/**
  * Newsletter sign-up boxes: a form with an e-mail field and little text about a newsletter.
  * Comment forms also ask for an e-mail, but have a text area for the comment.
  */
-function newsletterForms(stats: PageStats, doc: Document): FilterMatch[] {
+function newsletterForms(stats: PageStats): FilterMatch[] {
   const matches: FilterMatch[] = [];
-  for (const input of doc.querySelectorAll('input[type=email], input[name*=email], input[placeholder*=mail], input[placeholder*=почт]')) {
+  for (const input of stats.withTag(['INPUT'], 'document')) {
+    if (!asksForEmail(input)) continue;
     const form = input.closest('form') ?? input.parentElement;
     if (!form || form.querySelector('textarea')) continue;
     const box = growWrapper(form, stats, 200, 500);
@@ -163,7 +176,8 @@ function newsletterForms(stats: PageStats, doc: Document): FilterMatch[] {
 function appBadges(ctx: FilterContext, stats: PageStats): FilterMatch[] {
   const matches: FilterMatch[] = [];
   const seen = new Set<Element>();
-  for (const a of ctx.doc.querySelectorAll('a[href]')) {
+  for (const a of stats.withTag(['A'], 'document')) {
+    if (!a.hasAttribute('href')) continue;
     const host = stats.hostOf(a);
     if (!host || !APP_STORE_HOSTS.test(host)) continue;
     const block = growWrapper(a, stats, 80, 200);
@@ -227,7 +241,7 @@ function readAlsoInserts(stats: PageStats, blocks: readonly Element[]): FilterMa
  */
 function relatedCards(ctx: FilterContext, stats: PageStats): FilterMatch[] {
   const containers = new Set<Element>();
-  for (const p of ctx.doc.querySelectorAll('p')) {
+  for (const p of stats.withTag(['P'], 'document')) {
     if (p.parentElement && stats.get(p).prose > 0) containers.add(p.parentElement);
   }
   const own = ctx.url.hostname.replace(/^www\./, '');
@@ -265,7 +279,7 @@ export const promoLinks = defineFilter({
     const blocks = blocksWithText(stats, PROMO_WORDS);
     return outermostOnly([
       ...callsToFollow(ctx, stats, blocks),
-      ...newsletterForms(stats, ctx.doc),
+      ...newsletterForms(stats),
       ...appBadges(ctx, stats),
       ...readAlsoInserts(stats, blocks),
       ...relatedCards(ctx, stats),
