@@ -11,6 +11,7 @@ import { looksLikeListing } from './listing.ts';
 import { postprocess } from './postprocess/index.ts';
 import { foldSpaces, visibleText } from './dom.ts';
 import { absolutizeUrls, pageBase } from './urls.ts';
+import { fullHeadline, visibleHeadlines } from './title.ts';
 import { articleText, countWords, readingMinutes } from './text.ts';
 import type { Article, CleanResult, ClutterFilter, Removal } from './types.ts';
 
@@ -63,16 +64,18 @@ export function cleanDocument(doc: Document, options: CleanOptions): CleanResult
   const annotate = options.annotate ?? true;
   const pageForNotes = annotate ? pageLines(clone.body) : null;
 
+  const headlines = visibleHeadlines(clone);
   const parsed = parseArticle(clone);
   const content = parsed?.content;
   const t3 = now();
   if (!parsed || !content) return empty('no-article', t3);
   // A front or section page passes the cheap check when its teasers are long (listing.ts).
   if (!options.force && looksLikeListing(content, base)) return empty('not-readerable', t3);
+  const title = fullHeadline(foldSpaces(parsed.title ?? ''), headlines);
 
   const tidied = postprocess({
     root: content,
-    title: foldSpaces(parsed.title ?? ''),
+    title,
     byline: cleanMeta(parsed.byline),
     url: base,
     lang: (parsed.lang || doc.documentElement?.getAttribute('lang') || '').toLowerCase(),
@@ -83,7 +86,7 @@ export function cleanDocument(doc: Document, options: CleanOptions): CleanResult
   for (const r of tidied) {
     if (r.filter) removals.push({ filter: r.filter, reason: `${r.step}: ${r.reason}`, text: r.text, links: r.links });
   }
-  const annotated = pageForNotes ? annotateArticle(content, pageForNotes, foldSpaces(parsed.title ?? '')) : null;
+  const annotated = pageForNotes ? annotateArticle(content, pageForNotes, title) : null;
   const annotations = annotated?.annotations ?? [];
   const t4 = now();
 
@@ -92,7 +95,7 @@ export function cleanDocument(doc: Document, options: CleanOptions): CleanResult
   const words = countWords(text);
   const article: Article = {
     // The annotator takes the marks out of the title too («ИГ*» reads «ИГ», the note keeps the mark).
-    title: annotated?.readingTitle ?? foldSpaces(parsed.title ?? ''),
+    title: annotated?.readingTitle ?? title,
     byline: cleanMeta(parsed.byline),
     siteName: cleanMeta(parsed.siteName),
     publishedTime: cleanMeta(parsed.publishedTime),
