@@ -113,10 +113,10 @@ export interface PageStats {
   counted(el: Element): boolean;
   /** The whole page's numbers, for shares ("this block holds a third of the page's prose"). */
   readonly page: BlockStats;
-  /** Every element of the document, <html> first, in document order (`doc.querySelectorAll('*')`), with its tag name, class and id. */
-  readonly all: readonly ElementRecord[];
-  /** Every element under <body>, in document order: `body.querySelectorAll('*')`. */
-  readonly elements: readonly Element[];
+  /** Every element of the document, <html> first, in document order (`doc.querySelectorAll('*')`), as the walk read it. */
+  readonly all: readonly ElementEntry[];
+  /** Every element under <body>, in document order (`body.querySelectorAll('*')`), as the walk read it. */
+  readonly elements: readonly ElementEntry[];
   /** The text nodes under <body> a reader sees (not in script, style, noscript, template), in document order. */
   readonly texts: readonly Text[];
   /**
@@ -124,6 +124,11 @@ export interface PageStats {
    * document or under <body> only: `querySelectorAll('p')`, `body.querySelectorAll('ul, ol')`.
    */
   withTag(tags: readonly string[], scope: 'document' | 'body'): Element[];
+  /**
+   * `el.getAttribute(name)` for a lower-case name, without asking the DOM when the walk saw
+   * that `el` has no such attribute (most elements have none of the ones a rule asks about).
+   */
+  attr(el: Element, name: string): string | null;
   /** `classAndId(el)`, read once per element. */
   naming(el: Element): string;
   /** The host of `el`'s href (`linkHost` against the page's address), worked out once per address. */
@@ -138,14 +143,35 @@ export interface PageStats {
   inArticleElement(el: Element): boolean;
 }
 
-/** An element as the walk read it: every rule asks for these, so each is read once. */
-export interface ElementRecord {
+/**
+ * An element as the walk read it, with its counts. Under linkedom reading an attribute costs
+ * about as much as a walk step, and the rules ask the same few of every element, so each
+ * element's tag, attribute names, class and id are read once per pass.
+ */
+export interface ElementEntry extends BlockStats {
   readonly el: Element;
   /** Upper case. */
   readonly tag: string;
-  /** `getAttribute('class')` and `getAttribute('id')`. */
+  /** `getAttributeNames()`: empty for most elements. */
+  readonly attributes: readonly string[];
+  /**
+   * The class attribute as written (linkedom's getAttribute folds its spaces and repeats,
+   * which no rule can tell apart: they match words in it) and the id; null when absent.
+   */
   readonly cls: string | null;
   readonly id: string | null;
+}
+
+interface Entry extends ElementEntry {
+  chars: number;
+  linkChars: number;
+  links: number;
+  prose: number;
+  proseChars: number;
+  h1: boolean;
+  /** False inside script, style, noscript and template: listed, not counted. */
+  counted: boolean;
+  naming: string | null;
 }
 
 const EMPTY_STATS: BlockStats = { chars: 0, linkChars: 0, links: 0, prose: 0, proseChars: 0, h1: false };
@@ -220,33 +246,45 @@ const statsCache = new WeakMap<object, PageStats>();
 export function pageStats(key: { readonly doc: Document; readonly url: URL }): PageStats {
   const cached = statsCache.get(key);
   if (cached) return cached;
-  const table = new Map<Element, BlockStats>();
+  const entries = new Map<Element, Entry>();
   const body = key.doc.body;
-  const all: ElementRecord[] = [];
-  const namings = new Map<Element, string>();
-  const record = (el: Element, tag: string): void => {
-    const cls = el.getAttribute('class');
-    const id = el.getAttribute('id');
-    all.push({ el, tag, cls, id });
-    // classAndId, which the filters ask of nearly every element.
-    namings.set(el, `${cls ?? ''} ${id ?? ''}`.toLowerCase());
-  };
+  const all: Entry[] = [];
   const texts: Text[] = [];
   let bodyStart = -1;
   let bodyEnd = -1;
-  /** Elements under script, style, noscript and template: listed, not counted. */
-  const list = (el: Element): void => {
-    record(el, el.tagName.toUpperCase());
-    for (let child = el.firstElementChild; child; child = child.nextElementSibling) list(child);
+  const enter = (el: Element, tag: string, counted: boolean): Entry => {
+    const attributes = el.hasAttributes() ? el.getAttributeNames() : [];
+    const entry: Entry = {
+      el,
+      tag,
+      attributes,
+      cls: attributes.includes('class') ? (el.getAttributeNode('class')?.value ?? null) : null,
+      id: attributes.includes('id') ? el.getAttribute('id') : null,
+      chars: 0,
+      linkChars: 0,
+      links: 0,
+      prose: 0,
+      proseChars: 0,
+      h1: false,
+      counted,
+      naming: null,
+    };
+    all.push(entry);
+    entries.set(el, entry);
+    return entry;
   };
-  const walk = (el: Element, inLink: boolean, inBody: boolean): BlockStats => {
-    const tag = el.tagName.toUpperCase();
-    record(el, tag);
+  /** Elements under script, style, noscript and template: listed, as querySelectorAll lists them, not counted. */
+  const list = (el: Element, tag: string): void => {
+    enter(el, tag, false);
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling) list(child, child.tagName.toUpperCase());
+  };
+  const walk = (el: Element, tag: string, inLink: boolean, inBody: boolean): Entry => {
+    const entry = enter(el, tag, true);
     if (el === body) bodyStart = all.length;
     const isLink = tag === 'A';
     let chars = 0;
     let linkChars = 0;
-    let links = isLink && el.hasAttribute('href') ? 1 : 0;
+    let links = isLink && entry.attributes.includes('href') ? 1 : 0;
     let prose = 0;
     let proseChars = 0;
     let h1 = tag === 'H1';
@@ -261,12 +299,12 @@ export function pageStats(key: { readonly doc: Document; readonly url: URL }): P
         if (inLink || isLink) linkChars += n;
       } else if (child.nodeType === 1) {
         const childEl = child as Element;
-        if (INVISIBLE_TAGS.has(childEl.tagName.toUpperCase())) {
-          // Listed with their contents, as querySelectorAll lists them, but not counted.
-          list(childEl);
+        const childTag = childEl.tagName.toUpperCase();
+        if (INVISIBLE_TAGS.has(childTag)) {
+          list(childEl, childTag);
           continue;
         }
-        const s = walk(childEl, inLink || isLink, childrenInBody);
+        const s = walk(childEl, childTag, inLink || isLink, childrenInBody);
         chars += s.chars;
         linkChars += s.linkChars;
         links += s.links;
@@ -281,30 +319,37 @@ export function pageStats(key: { readonly doc: Document; readonly url: URL }): P
       prose += 1;
       proseChars += chars - linkChars;
     }
-    const stats = { chars, linkChars, links, prose, proseChars, h1 };
-    table.set(el, stats);
-    return stats;
+    entry.chars = chars;
+    entry.linkChars = linkChars;
+    entry.links = links;
+    entry.prose = prose;
+    entry.proseChars = proseChars;
+    entry.h1 = h1;
+    return entry;
   };
   const root = key.doc.documentElement;
-  const page = root ? walk(root, false, false) : EMPTY_STATS;
-  const elements = bodyStart >= 0 ? all.slice(bodyStart, bodyEnd).map((r) => r.el) : [];
+  const rootEntry = root ? walk(root, root.tagName.toUpperCase(), false, false) : null;
+  const page: BlockStats = rootEntry
+    ? { chars: rootEntry.chars, linkChars: rootEntry.linkChars, links: rootEntry.links, prose: rootEntry.prose, proseChars: rootEntry.proseChars, h1: rootEntry.h1 }
+    : EMPTY_STATS;
+  const elements = bodyStart >= 0 ? all.slice(bodyStart, bodyEnd) : [];
 
   let byTag: Map<string, number[]> | null = null;
   const positions = (tag: string): readonly number[] => {
     if (!byTag) {
       byTag = new Map();
-      all.forEach(({ tag }, i) => {
-        const list = byTag!.get(tag);
+      all.forEach((entry, i) => {
+        const list = byTag!.get(entry.tag);
         if (list) list.push(i);
-        else byTag!.set(tag, [i]);
+        else byTag!.set(entry.tag, [i]);
       });
     }
     return byTag.get(tag) ?? [];
   };
   const hosts = new Map<string | null, string | null>();
   const result: PageStats = {
-    get: (el) => table.get(el) ?? EMPTY_STATS,
-    counted: (el) => table.has(el),
+    get: (el) => entries.get(el) ?? EMPTY_STATS,
+    counted: (el) => entries.get(el)?.counted ?? false,
     page,
     all,
     elements,
@@ -315,9 +360,17 @@ export function pageStats(key: { readonly doc: Document; readonly url: URL }): P
       if (scope === 'body') found = found.filter((i) => i >= bodyStart && i < bodyEnd);
       return found.map((i) => all[i]!.el);
     },
-    naming: (el) => namings.get(el) ?? classAndId(el),
+    attr(el, name) {
+      const entry = entries.get(el);
+      return entry && !entry.attributes.includes(name) ? null : el.getAttribute(name);
+    },
+    naming(el) {
+      const entry = entries.get(el);
+      if (!entry) return classAndId(el);
+      return (entry.naming ??= `${entry.cls ?? ''} ${entry.id ?? ''}`.toLowerCase());
+    },
     hostOf(el) {
-      const href = el.getAttribute('href');
+      const href = result.attr(el, 'href');
       let host = hosts.get(href);
       if (host === undefined) hosts.set(href, (host = linkHost(href, key.url)));
       return host;

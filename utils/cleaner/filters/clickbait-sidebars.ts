@@ -101,10 +101,9 @@ function networkWidgets(ctx: FilterContext, stats: PageStats): FilterMatch[] {
     if (el.tagName === 'BODY' || holdsArticle(stats.get(el), stats.page)) return;
     matches.push({ element: el, reason: `widget network: ${network}` });
   };
-  for (const el of stats.elements) {
-    const tag = el.tagName.toUpperCase();
+  for (const { el, tag } of stats.elements) {
     if (tag === 'SCRIPT' || tag === 'IFRAME') {
-      const source = el.getAttribute('src') ?? '';
+      const source = stats.attr(el, 'src') ?? '';
       const inline = tag === 'SCRIPT' && !source ? (el.textContent ?? '') : '';
       const probe = source || (inline.length <= LOADER_MAX_CHARS ? inline : '');
       if (!probe || !ANY_NETWORK_IN_SCRIPT.test(probe)) continue;

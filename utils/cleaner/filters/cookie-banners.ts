@@ -9,7 +9,7 @@ import {
   outermostOnly,
   pageStats,
   visibleText,
-  type ElementRecord,
+  type ElementEntry,
   type PageStats,
 } from '../dom.ts';
 import type { FilterContext, FilterMatch } from '../types.ts';
@@ -78,22 +78,30 @@ const SELECTOR_NEEDS: readonly SelectorNeeds[] = consentData.selectors.map(needs
 /** The attributes whose values some selector needs: only these values are read from the page. */
 const VALUED_ATTRIBUTES = new Set(SELECTOR_NEEDS.flatMap((n) => n.values.map((v) => v.name)));
 
-function recordsOf(doc: Document): ElementRecord[] {
-  return [...doc.querySelectorAll('*')].map((el) => ({ el, tag: el.tagName.toUpperCase(), cls: el.getAttribute('class'), id: el.getAttribute('id') }));
+type ReadElement = Pick<ElementEntry, 'el' | 'tag' | 'attributes' | 'cls' | 'id'>;
+
+function readElements(doc: Document): ReadElement[] {
+  return [...doc.querySelectorAll('*')].map((el) => ({
+    el,
+    tag: el.tagName.toUpperCase(),
+    // getAttributeNames, not `attributes`: jsdom builds a NamedNodeMap wrapper per element.
+    attributes: el.getAttributeNames(),
+    cls: el.getAttribute('class'),
+    id: el.getAttribute('id'),
+  }));
 }
 
-/** `records` is every element of `doc` (`doc.querySelectorAll('*')`), when the caller has read them already. */
-export function selectorsWorthRunning(doc: Document, records: Iterable<ElementRecord> = recordsOf(doc)): string[] {
+/** `elements` is every element of `doc` (`doc.querySelectorAll('*')`) as `pageStats` read them, when the caller has them. */
+export function selectorsWorthRunning(doc: Document, elements: Iterable<ReadElement> = readElements(doc)): string[] {
   const ids = new Set<string>();
   const classes = new Set<string>();
   const attributes = new Set<string>();
-  const tags = new Set<string>();
   const values = new Map<string, string[]>();
   let names = '';
-  for (const { el, tag, cls, id } of records) {
-    tags.add(tag.toLowerCase());
-    // getAttributeNames, not `attributes`: jsdom builds a NamedNodeMap wrapper per element.
-    for (const name of el.getAttributeNames()) {
+  const upperTags = new Set<string>();
+  for (const { el, tag, attributes: attributeNames, cls, id } of elements) {
+    upperTags.add(tag);
+    for (const name of attributeNames) {
       const lower = name.toLowerCase();
       attributes.add(lower);
       if (!VALUED_ATTRIBUTES.has(lower)) continue;
@@ -106,6 +114,7 @@ export function selectorsWorthRunning(doc: Document, records: Iterable<ElementRe
     if (cls) for (const c of cls.split(/\s+/)) if (c) classes.add(c);
     if (id || cls) names += ` ${id ?? ''} ${cls ?? ''}`;
   }
+  const tags = new Set([...upperTags].map((t) => t.toLowerCase()));
   return SELECTOR_NEEDS.filter(
     (n) =>
       n.ids.every((id) => ids.has(id)) &&

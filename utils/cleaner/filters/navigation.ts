@@ -10,6 +10,7 @@ import {
   sitsAmongProse,
   visibleText,
   type BlockStats,
+  type ElementEntry,
   type PageStats,
 } from '../dom.ts';
 import type { FilterContext, FilterMatch } from '../types.ts';
@@ -64,11 +65,10 @@ function isLinkBlock(s: BlockStats): boolean {
 }
 
 /** Blocks that declare themselves navigation: <nav>, role=navigation, breadcrumb markup, menu/pager/tag names. */
-function declaredNavigation(el: Element, stats: PageStats): FilterMatch | null {
-  const tag = el.tagName.toUpperCase();
-  const role = el.getAttribute('role') ?? '';
-  const itemtype = el.getAttribute('itemtype') ?? '';
-  const aria = (el.getAttribute('aria-label') ?? '').toLowerCase();
+function declaredNavigation({ el, tag }: ElementEntry, stats: PageStats): FilterMatch | null {
+  const role = stats.attr(el, 'role') ?? '';
+  const itemtype = stats.attr(el, 'itemtype') ?? '';
+  const aria = (stats.attr(el, 'aria-label') ?? '').toLowerCase();
   let why: string | null = null;
   if (tag === 'NAV') why = 'navigation element';
   else if (role === 'navigation' || role === 'menubar') why = `role=${role}`;
@@ -91,9 +91,8 @@ function declaredNavigation(el: Element, stats: PageStats): FilterMatch | null {
  * (not in its container, not between its paragraphs), never with the headline in it, and a header must be mostly links — an article header
  * standing outside <article> is mostly its title and lead.
  */
-function siteChrome(el: Element, stats: PageStats): FilterMatch | null {
-  const tag = el.tagName.toUpperCase();
-  const role = el.getAttribute('role') ?? '';
+function siteChrome({ el, tag }: ElementEntry, stats: PageStats): FilterMatch | null {
+  const role = stats.attr(el, 'role') ?? '';
   const naming = chromeName(el, stats);
   const isFooter = tag === 'FOOTER' || role === 'contentinfo' || naming === 'footer';
   const isHeader = tag === 'HEADER' || role === 'banner' || naming === 'header' || naming === 'masthead';
@@ -114,18 +113,17 @@ function siteChrome(el: Element, stats: PageStats): FilterMatch | null {
  * be the article's own (a list of documents, a table of contents), so there it needs one of
  * the declared signs above.
  */
-function plainMenu(el: Element, stats: PageStats): FilterMatch | null {
+function plainMenu({ el, tag }: ElementEntry, stats: PageStats): FilterMatch | null {
   const s = stats.get(el);
   if (s.links < MENU_MIN_LINKS || linkShare(s) < 0.8 || avgLinkChars(s) > MENU_MAX_AVG_LINK_CHARS || s.prose > 0) return null;
-  if (!/^(UL|OL|DIV|SECTION|ASIDE|MENU|P|TD|SPAN)$/.test(el.tagName.toUpperCase())) return null;
+  if (!/^(UL|OL|DIV|SECTION|ASIDE|MENU|P|TD|SPAN)$/.test(tag)) return null;
   if (stats.inArticleContainer(el) || sitsAmongProse(el, stats) || holdsArticle(s, stats.page)) return null;
   return { element: el, reason: `menu of ${s.links} short links ${describeElement(el)}` };
 }
 
 /** «Все новости», «Новые материалы +», "Load more": a lone link or button to a listing. */
-function listingLink(el: Element, stats: PageStats): FilterMatch | null {
-  const tag = el.tagName.toUpperCase();
-  if (tag !== 'A' && tag !== 'BUTTON' && el.getAttribute('role') !== 'button') return null;
+function listingLink({ el, tag }: ElementEntry, stats: PageStats): FilterMatch | null {
+  if (tag !== 'A' && tag !== 'BUTTON' && stats.attr(el, 'role') !== 'button') return null;
   const s = stats.get(el);
   if (s.chars === 0 || s.chars > 30) return null;
   const text = visibleText(el);
@@ -140,7 +138,7 @@ function relLinks(ctx: FilterContext, stats: PageStats): FilterMatch[] {
   const seen = new Set<Element>();
   // `a[rel~=tag], a[rel~=prev], a[rel~=next]`, from the page's list of links.
   for (const a of stats.withTag(['A'], 'document')) {
-    const rel = a.getAttribute('rel');
+    const rel = stats.attr(a, 'rel');
     if (!hasToken(rel, 'tag', true) && !hasToken(rel, 'prev', true) && !hasToken(rel, 'next', true)) continue;
     const kind = /\btag\b/.test(a.getAttribute('rel') ?? '') ? 'tags' : 'previous/next links';
     const block = a.parentElement && a.parentElement.tagName !== 'BODY' ? growWrapper(a.parentElement, stats, 20, 400) : null;
@@ -170,8 +168,8 @@ export const navigation = defineFilter({
     if (!body) return [];
     const stats = pageStats(ctx);
     const matches: FilterMatch[] = [];
-    for (const el of stats.elements) {
-      const found = declaredNavigation(el, stats) ?? siteChrome(el, stats) ?? plainMenu(el, stats) ?? listingLink(el, stats);
+    for (const entry of stats.elements) {
+      const found = declaredNavigation(entry, stats) ?? siteChrome(entry, stats) ?? plainMenu(entry, stats) ?? listingLink(entry, stats);
       if (found) matches.push(found);
     }
     return outermostOnly([...matches, ...relLinks(ctx, stats)]);
