@@ -255,8 +255,14 @@ describe('cleaning a site automatically', () => {
       }
       session = await launchChromiumProfile(extension, profile.dir);
       try {
-        const scripts = await session.worker.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.scripting.getRegisteredContentScripts());
-        expect(scripts).toEqual([expect.objectContaining({ id: 'declutter-live', matches: ['http://127.0.0.1/*'] })]);
+        // Chromium may drop an unpacked extension's dynamic scripts when it loads it again from
+        // the command line (it counts as an update); the background then registers them anew
+        // from the stored list at start-up, so what matters is that they are back by the time
+        // the reader opens a page, not in the first milliseconds.
+        const current = session;
+        await expect
+          .poll(() => current.worker.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.scripting.getRegisteredContentScripts()), { timeout: 10_000 })
+          .toEqual([expect.objectContaining({ id: 'declutter-live', matches: ['http://127.0.0.1/*'] })]);
         const page = await session.context.newPage();
         await page.goto(server.url('/cookie-lock.html'));
         await waitInPage(page, () => document.querySelector('#cookie-consent')?.getAttribute('data-declutter-hidden') === 'cookie-banners');
