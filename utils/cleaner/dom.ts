@@ -162,6 +162,17 @@ export interface ElementEntry extends BlockStats {
   readonly id: string | null;
 }
 
+/** `el.getAttribute(name)` for a lower-case name, asking the DOM only when the element has that attribute. */
+export function attrOf(entry: ElementEntry, name: string): string | null {
+  return entry.attributes.includes(name) ? entry.el.getAttribute(name) : null;
+}
+
+/** `classAndId` of an entry, made once (most elements have neither and share one string). */
+function namingOf(entry: Entry): string {
+  if (entry.naming === null) entry.naming = entry.cls === null && entry.id === null ? ' ' : `${entry.cls ?? ''} ${entry.id ?? ''}`.toLowerCase();
+  return entry.naming;
+}
+
 interface Entry extends ElementEntry {
   chars: number;
   linkChars: number;
@@ -237,6 +248,24 @@ export function isArticleElement(el: Element): boolean {
 
 const statsCache = new WeakMap<object, PageStats>();
 
+const UPPER_TAGS = new Map<string, string>();
+
+/**
+ * `el.tagName.toUpperCase()`, from the local name through a table: linkedom builds the tag
+ * name afresh on every read, and the walk reads it for every element. (The two differ only
+ * for a namespace prefix, which parsed HTML never has.)
+ */
+function upperTag(el: Element): string {
+  const name = el.localName;
+  let upper = UPPER_TAGS.get(name);
+  if (upper === undefined) {
+    upper = name.toUpperCase();
+    // Pages cannot grow the table without bound: past the tags real pages use, no caching.
+    if (UPPER_TAGS.size < 2000) UPPER_TAGS.set(name, upper);
+  }
+  return upper;
+}
+
 /**
  * Counts every element's content in one walk that also lists the page's elements and visible
  * text; the other answers are worked out on first use and remembered. Cached per detection
@@ -276,7 +305,7 @@ export function pageStats(key: { readonly doc: Document; readonly url: URL }): P
   /** Elements under script, style, noscript and template: listed, as querySelectorAll lists them, not counted. */
   const list = (el: Element, tag: string): void => {
     enter(el, tag, false);
-    for (let child = el.firstElementChild; child; child = child.nextElementSibling) list(child, child.tagName.toUpperCase());
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling) list(child, upperTag(child));
   };
   const walk = (el: Element, tag: string, inLink: boolean, inBody: boolean): Entry => {
     const entry = enter(el, tag, true);
@@ -299,7 +328,7 @@ export function pageStats(key: { readonly doc: Document; readonly url: URL }): P
         if (inLink || isLink) linkChars += n;
       } else if (child.nodeType === 1) {
         const childEl = child as Element;
-        const childTag = childEl.tagName.toUpperCase();
+        const childTag = upperTag(childEl);
         if (INVISIBLE_TAGS.has(childTag)) {
           list(childEl, childTag);
           continue;
@@ -328,7 +357,7 @@ export function pageStats(key: { readonly doc: Document; readonly url: URL }): P
     return entry;
   };
   const root = key.doc.documentElement;
-  const rootEntry = root ? walk(root, root.tagName.toUpperCase(), false, false) : null;
+  const rootEntry = root ? walk(root, upperTag(root), false, false) : null;
   const page: BlockStats = rootEntry
     ? { chars: rootEntry.chars, linkChars: rootEntry.linkChars, links: rootEntry.links, prose: rootEntry.prose, proseChars: rootEntry.proseChars, h1: rootEntry.h1 }
     : EMPTY_STATS;
@@ -362,12 +391,11 @@ export function pageStats(key: { readonly doc: Document; readonly url: URL }): P
     },
     attr(el, name) {
       const entry = entries.get(el);
-      return entry && !entry.attributes.includes(name) ? null : el.getAttribute(name);
+      return entry ? attrOf(entry, name) : el.getAttribute(name);
     },
     naming(el) {
       const entry = entries.get(el);
-      if (!entry) return classAndId(el);
-      return (entry.naming ??= `${entry.cls ?? ''} ${entry.id ?? ''}`.toLowerCase());
+      return entry ? namingOf(entry) : classAndId(el);
     },
     hostOf(el) {
       const href = result.attr(el, 'href');

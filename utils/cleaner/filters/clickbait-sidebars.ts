@@ -1,4 +1,5 @@
 import {
+  attrOf,
   blocksWithText,
   describeElement,
   growWrapper,
@@ -36,6 +37,16 @@ const ANY_NETWORK_IN_SCRIPT = /smi2\.(ru|net)|24smi\.|mgid\.com|marketgid|_mgq|_
 
 /** Widget loaders are a few lines; a long inline script is the site's own bundle, not worth scanning. */
 const LOADER_MAX_CHARS = 4000;
+
+/** The length of `el.textContent`, without building the text of a site's 200 KB inline bundle. */
+function textLength(el: Element): number {
+  let length = 0;
+  for (let child = el.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3) length += (child.nodeValue ?? '').length;
+    else if (child.nodeType !== 8) return (el.textContent ?? '').length;
+  }
+  return length;
+}
 
 /**
  * Titles of related, popular and partner blocks. The whole title must match (a paragraph that
@@ -101,10 +112,11 @@ function networkWidgets(ctx: FilterContext, stats: PageStats): FilterMatch[] {
     if (el.tagName === 'BODY' || holdsArticle(stats.get(el), stats.page)) return;
     matches.push({ element: el, reason: `widget network: ${network}` });
   };
-  for (const { el, tag } of stats.elements) {
+  for (const entry of stats.elements) {
+    const { el, tag } = entry;
     if (tag === 'SCRIPT' || tag === 'IFRAME') {
-      const source = stats.attr(el, 'src') ?? '';
-      const inline = tag === 'SCRIPT' && !source ? (el.textContent ?? '') : '';
+      const source = attrOf(entry, 'src') ?? '';
+      const inline = tag === 'SCRIPT' && !source && textLength(el) <= LOADER_MAX_CHARS ? (el.textContent ?? '') : '';
       const probe = source || (inline.length <= LOADER_MAX_CHARS ? inline : '');
       if (!probe || !ANY_NETWORK_IN_SCRIPT.test(probe)) continue;
       const network = NETWORKS.find((n) => n.naming.test(probe.toLowerCase()) || n.hosts.test(linkHost(source, ctx.url) ?? ''))?.name ?? 'widget';
@@ -118,7 +130,7 @@ function networkWidgets(ctx: FilterContext, stats: PageStats): FilterMatch[] {
       continue;
     }
     const naming = stats.naming(el);
-    if (naming.trim() && ANY_NETWORK_NAMING.test(naming)) {
+    if (naming !== ' ' && naming.trim() && ANY_NETWORK_NAMING.test(naming)) {
       const network = NETWORKS.find((n) => n.naming.test(naming))?.name ?? 'widget';
       add(widgetBlock(el, stats), network);
       continue;

@@ -1,4 +1,5 @@
 import {
+  attrOf,
   describeElement,
   growWrapper,
   hasToken,
@@ -32,7 +33,9 @@ const NAV_NAMING =
 const CHROME_NAME = /^([blg]-)?((site|page|main|global|top|bottom)[-_]?)?(header|footer|masthead)([-_](wrapper|wrap|container|inner|stub|main|top|bottom|line))?$/;
 
 function chromeName(el: Element, stats: PageStats): string | null {
-  for (const name of stats.naming(el).split(/\s+/)) {
+  const naming = stats.naming(el);
+  if (!/header|footer|masthead/.test(naming)) return null;
+  for (const name of naming.split(/\s+/)) {
     const match = CHROME_NAME.exec(name);
     if (match) return match[4] ?? null;
   }
@@ -65,10 +68,11 @@ function isLinkBlock(s: BlockStats): boolean {
 }
 
 /** Blocks that declare themselves navigation: <nav>, role=navigation, breadcrumb markup, menu/pager/tag names. */
-function declaredNavigation({ el, tag }: ElementEntry, stats: PageStats): FilterMatch | null {
-  const role = stats.attr(el, 'role') ?? '';
-  const itemtype = stats.attr(el, 'itemtype') ?? '';
-  const aria = (stats.attr(el, 'aria-label') ?? '').toLowerCase();
+function declaredNavigation(entry: ElementEntry, stats: PageStats): FilterMatch | null {
+  const { el, tag } = entry;
+  const role = attrOf(entry, 'role') ?? '';
+  const itemtype = attrOf(entry, 'itemtype') ?? '';
+  const aria = (attrOf(entry, 'aria-label') ?? '').toLowerCase();
   let why: string | null = null;
   if (tag === 'NAV') why = 'navigation element';
   else if (role === 'navigation' || role === 'menubar') why = `role=${role}`;
@@ -91,8 +95,9 @@ function declaredNavigation({ el, tag }: ElementEntry, stats: PageStats): Filter
  * (not in its container, not between its paragraphs), never with the headline in it, and a header must be mostly links — an article header
  * standing outside <article> is mostly its title and lead.
  */
-function siteChrome({ el, tag }: ElementEntry, stats: PageStats): FilterMatch | null {
-  const role = stats.attr(el, 'role') ?? '';
+function siteChrome(entry: ElementEntry, stats: PageStats): FilterMatch | null {
+  const { el, tag } = entry;
+  const role = attrOf(entry, 'role') ?? '';
   const naming = chromeName(el, stats);
   const isFooter = tag === 'FOOTER' || role === 'contentinfo' || naming === 'footer';
   const isHeader = tag === 'HEADER' || role === 'banner' || naming === 'header' || naming === 'masthead';
@@ -122,8 +127,9 @@ function plainMenu({ el, tag }: ElementEntry, stats: PageStats): FilterMatch | n
 }
 
 /** «Все новости», «Новые материалы +», "Load more": a lone link or button to a listing. */
-function listingLink({ el, tag }: ElementEntry, stats: PageStats): FilterMatch | null {
-  if (tag !== 'A' && tag !== 'BUTTON' && stats.attr(el, 'role') !== 'button') return null;
+function listingLink(entry: ElementEntry, stats: PageStats): FilterMatch | null {
+  const { el, tag } = entry;
+  if (tag !== 'A' && tag !== 'BUTTON' && attrOf(entry, 'role') !== 'button') return null;
   const s = stats.get(el);
   if (s.chars === 0 || s.chars > 30) return null;
   const text = visibleText(el);
