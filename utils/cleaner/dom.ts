@@ -70,6 +70,27 @@ export function linkHost(href: string | null, base: URL): string | null {
   }
 }
 
+/** Whether `host` is one of `domains` or a subdomain of one. */
+export function onDomain(host: string, domains: readonly string[]): boolean {
+  return domains.some((d) => host === d || host.endsWith(`.${d}`));
+}
+
+/**
+ * Whether `linkHost(href, base)` can be on one of `domains` (lower case), told without parsing
+ * the address wherever that is certain: pages hold hundreds of links and only a few lead to
+ * the domains a rule looks for. The parser takes the host from the address itself, lower-cased,
+ * or from the base for a relative one; only percent-escapes and characters outside printable
+ * ASCII let it rewrite the host (those addresses are parsed), and a numeric host holds no
+ * domain name.
+ */
+export function mayLeadTo(href: string | null, base: URL, domains: readonly string[]): boolean {
+  if (!href) return false;
+  if (domains.some((d) => base.hostname.includes(d))) return true;
+  if (/[^\x21-\x7e]|%/.test(href)) return true;
+  const lower = href.toLowerCase();
+  return domains.some((d) => lower.includes(d));
+}
+
 /** Whether `node` is `ancestor` or inside it, without relying on `contains` across documents. */
 export function isInside(node: Node, ancestor: Node): boolean {
   for (let cur: Node | null = node; cur; cur = cur.parentNode) if (cur === ancestor) return true;
@@ -255,7 +276,7 @@ const UPPER_TAGS = new Map<string, string>();
  * name afresh on every read, and the walk reads it for every element. (The two differ only
  * for a namespace prefix, which parsed HTML never has.)
  */
-function upperTag(el: Element): string {
+export function upperTag(el: Element): string {
   const name = el.localName;
   let upper = UPPER_TAGS.get(name);
   if (upper === undefined) {
@@ -509,6 +530,42 @@ export function describeElement(el: Element): string {
   const id = el.getAttribute('id');
   const cls = (el.getAttribute('class') ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 2);
   return `${el.tagName.toLowerCase()}${id ? `#${id}` : ''}${cls.map((c) => `.${c}`).join('')}`;
+}
+
+/**
+ * Elements inside `root` that pass `test`, in document order: `root.querySelectorAll(…)` for
+ * the simple selectors rules use, without a selector compilation per call (linkedom compiles
+ * the selector again on every call, and these run for each candidate block).
+ */
+export function descendantsWhere(root: Element, test: (el: Element) => boolean, first = false): Element[] {
+  const found: Element[] = [];
+  const walk = (el: Element): boolean => {
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+      if (test(child)) {
+        found.push(child);
+        if (first) return true;
+      }
+      if (walk(child)) return true;
+    }
+    return false;
+  };
+  walk(root);
+  return found;
+}
+
+/** `root.querySelector(…) !== null` for a predicate. */
+export function hasDescendantWhere(root: Element, test: (el: Element) => boolean): boolean {
+  return descendantsWhere(root, test, true).length > 0;
+}
+
+/** `a[href]`. */
+export function isLinkWithAddress(el: Element): boolean {
+  return upperTag(el) === 'A' && el.hasAttribute('href');
+}
+
+/** A type selector list (`img, figure, video`) as a predicate: tag names in upper case. */
+export function tagIn(tags: ReadonlySet<string>): (el: Element) => boolean {
+  return (el) => tags.has(upperTag(el));
 }
 
 /** Drops matches that sit inside another match: a filter reports each piece of clutter once, whole. */

@@ -6,7 +6,9 @@ import {
   holdsArticle,
   linkHost,
   linkShare,
+  mayLeadTo,
   normalizeText,
+  onDomain,
   outermostOnly,
   pageStats,
   sitsAmongProse,
@@ -21,17 +23,18 @@ import { defineFilter } from './define.ts';
  * headlines. They are recognisable by name in their containers' classes and ids, in their
  * loader scripts' addresses and in the links they fill the block with, whatever the site.
  */
-const NETWORKS: readonly { readonly name: string; readonly naming: RegExp; readonly hosts: RegExp }[] = [
-  { name: 'smi2', naming: /smi2/, hosts: /(^|\.)smi2\.(ru|net)$/ },
-  { name: '24smi', naming: /24smi|smi24/, hosts: /(^|\.)24smi\.(net|org|info|ru)$/ },
-  { name: 'mgid', naming: /mgid|marketgid|_mgwidget|_mgq|_mgc\b|scriptrootc\d/, hosts: /(^|\.)(mgid\.com|marketgid\.com)$/ },
-  { name: 'lentainform', naming: /lentainform/, hosts: /(^|\.)lentainform\.com$/ },
-  { name: 'relap', naming: /relap/, hosts: /(^|\.)relap\.(io|ru)$/ },
-  { name: 'taboola', naming: /taboola|trc_related/, hosts: /(^|\.)(taboola\.com|taboolasyndication\.com)$/ },
-  { name: 'outbrain', naming: /outbrain|(^|\s)ob-widget/, hosts: /(^|\.)(outbrain\.com|outbrainimg\.com)$/ },
-  { name: 'infox', naming: /infox_|infox-/, hosts: /(^|\.)infox\.sg$/ },
-  { name: 'adwile', naming: /adwile/, hosts: /(^|\.)adwile\.com$/ },
+const NETWORKS: readonly { readonly name: string; readonly naming: RegExp; readonly domains: readonly string[] }[] = [
+  { name: 'smi2', naming: /smi2/, domains: ['smi2.ru', 'smi2.net'] },
+  { name: '24smi', naming: /24smi|smi24/, domains: ['24smi.net', '24smi.org', '24smi.info', '24smi.ru'] },
+  { name: 'mgid', naming: /mgid|marketgid|_mgwidget|_mgq|_mgc\b|scriptrootc\d/, domains: ['mgid.com', 'marketgid.com'] },
+  { name: 'lentainform', naming: /lentainform/, domains: ['lentainform.com'] },
+  { name: 'relap', naming: /relap/, domains: ['relap.io', 'relap.ru'] },
+  { name: 'taboola', naming: /taboola|trc_related/, domains: ['taboola.com', 'taboolasyndication.com'] },
+  { name: 'outbrain', naming: /outbrain|(^|\s)ob-widget/, domains: ['outbrain.com', 'outbrainimg.com'] },
+  { name: 'infox', naming: /infox_|infox-/, domains: ['infox.sg'] },
+  { name: 'adwile', naming: /adwile/, domains: ['adwile.com'] },
 ];
+const NETWORK_DOMAINS = NETWORKS.flatMap((n) => n.domains);
 const ANY_NETWORK_NAMING = new RegExp(NETWORKS.map((n) => n.naming.source).join('|'));
 const ANY_NETWORK_IN_SCRIPT = /smi2\.(ru|net)|24smi\.|mgid\.com|marketgid|_mgq|_mgc\.|lentainform|relap\.(io|ru)|taboola|outbrain|infox\.sg|adwile/i;
 
@@ -119,7 +122,7 @@ function networkWidgets(ctx: FilterContext, stats: PageStats): FilterMatch[] {
       const inline = tag === 'SCRIPT' && !source && textLength(el) <= LOADER_MAX_CHARS ? (el.textContent ?? '') : '';
       const probe = source || (inline.length <= LOADER_MAX_CHARS ? inline : '');
       if (!probe || !ANY_NETWORK_IN_SCRIPT.test(probe)) continue;
-      const network = NETWORKS.find((n) => n.naming.test(probe.toLowerCase()) || n.hosts.test(linkHost(source, ctx.url) ?? ''))?.name ?? 'widget';
+      const network = NETWORKS.find((n) => n.naming.test(probe.toLowerCase()) || onDomain(linkHost(source, ctx.url) ?? '', n.domains))?.name ?? 'widget';
       // A loader script fills the element before it (the widget's placeholder) or its own
       // parent when the parent is only the widget's frame.
       const parent = el.parentElement;
@@ -136,9 +139,9 @@ function networkWidgets(ctx: FilterContext, stats: PageStats): FilterMatch[] {
       continue;
     }
     // A block filled with links into a network (its "Новости СМИ2" logo and headline links).
-    if (tag === 'A') {
+    if (tag === 'A' && mayLeadTo(attrOf(entry, 'href'), ctx.url, NETWORK_DOMAINS)) {
       const host = stats.hostOf(el);
-      const network = host ? NETWORKS.find((n) => n.hosts.test(host)) : undefined;
+      const network = host ? NETWORKS.find((n) => onDomain(host, n.domains)) : undefined;
       if (network && el.parentElement && isWidgetFrame(el.parentElement, stats)) add(widgetBlock(el.parentElement, stats), network.name);
     }
   }

@@ -1,6 +1,7 @@
 import consentData from '../../../assets/data/consent-selectors.json';
 import {
   blocksWithText,
+  descendantsWhere,
   describeElement,
   growWrapper,
   holdsArticle,
@@ -8,6 +9,7 @@ import {
   normalizeText,
   outermostOnly,
   pageStats,
+  upperTag,
   visibleText,
   type ElementEntry,
   type PageStats,
@@ -196,8 +198,18 @@ function consentSelectorMatches(ctx: FilterContext, stats: PageStats): FilterMat
   return matches;
 }
 
+const CONTROL_TAGS = new Set(['BUTTON', 'A', 'SPAN', 'DIV', 'LABEL']);
+
+/** `button, [role=button], input[type=button], input[type=submit], a, span, div, label`. */
+function isControlLike(el: Element): boolean {
+  const tag = upperTag(el);
+  if (CONTROL_TAGS.has(tag) || el.getAttribute('role') === 'button') return true;
+  const type = tag === 'INPUT' ? (el.getAttribute('type') ?? '').toLowerCase() : '';
+  return type === 'button' || type === 'submit';
+}
+
 function answerControl(block: Element): string | null {
-  for (const el of block.querySelectorAll('button, [role=button], input[type=button], input[type=submit], a, span, div, label')) {
+  for (const el of descendantsWhere(block, isControlLike)) {
     const label = el.tagName.toUpperCase() === 'INPUT' ? normalizeText(el.getAttribute('value') ?? '') : normalizeText(visibleText(el));
     if (label && label.length <= 30 && ANSWER_LABEL.test(label)) return `«${foldLabel(el)}»`;
     if (!label && ANSWER_HINT.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('aria-label') ?? ''} ${el.getAttribute('title') ?? ''}`.toLowerCase())) {
@@ -225,6 +237,18 @@ function noticeMarkup(block: Element): string | null {
   return null;
 }
 
+const QUOTE_TAGS = new Set(['BLOCKQUOTE', 'Q', 'FIGCAPTION']);
+
+/** `el.closest('article p, blockquote, q, figcaption, [itemprop=articleBody] p') !== null`. */
+function inQuoteOrArticleParagraph(el: Element, stats: PageStats): boolean {
+  for (let cur: Element | null = el; cur; cur = cur.parentElement) {
+    const tag = upperTag(cur);
+    if (QUOTE_TAGS.has(tag)) return true;
+    if (tag === 'P' && cur.parentElement && stats.inArticleElement(cur.parentElement)) return true;
+  }
+  return false;
+}
+
 function quote(text: string, max = 70): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
@@ -246,7 +270,7 @@ function homeGrownNotices(ctx: FilterContext, stats: PageStats, taken: readonly 
     seen.add(notice);
     const s = stats.get(notice);
     if (s.chars > NOTICE_MAX_CHARS || holdsArticle(s, stats.page) || s.prose > 1) continue;
-    if (notice.closest('article p, blockquote, q, figcaption, [itemprop=articleBody] p')) continue;
+    if (inQuoteOrArticleParagraph(notice, stats)) continue;
     const text = normalizeText(visibleText(notice));
     if (!COOKIE_TOPIC.test(text) || !NOTICE_PHRASING.test(text)) continue;
     const control = answerControl(notice);

@@ -1,14 +1,21 @@
 import {
   blocksWithText,
   classAndId,
+  descendantsWhere,
   growWrapper,
+  hasDescendantWhere,
   holdsArticle,
+  isLinkWithAddress,
   linkHost,
   linkShare,
+  mayLeadTo,
   normalizeText,
+  onDomain,
   outermostOnly,
   pageStats,
   sitsAmongProse,
+  tagIn,
+  upperTag,
   visibleText,
   type PageStats,
 } from '../dom.ts';
@@ -62,7 +69,7 @@ const REPORTED_SPEECH =
 /** Where outlets send readers: messengers, social networks, news aggregators and app stores. */
 const CHANNEL_HOSTS =
   /(^|\.)(t\.me|telegram\.me|telegram\.org|max\.ru|dzen\.ru|zen\.yandex\.ru|vk\.com|vk\.ru|ok\.ru|youtube\.com|rutube\.ru|twitter\.com|x\.com|facebook\.com|instagram\.com|whatsapp\.com|viber\.com|news\.google\.com|flipboard\.com|apps\.apple\.com|itunes\.apple\.com|play\.google\.com|appgallery\.huawei\.com|rustore\.ru)$/;
-const APP_STORE_HOSTS = /(^|\.)(apps\.apple\.com|itunes\.apple\.com|play\.google\.com|appgallery\.huawei\.com|rustore\.ru)$/;
+const APP_STORES = ['apps.apple.com', 'itunes.apple.com', 'play.google.com', 'appgallery.huawei.com', 'rustore.ru'];
 const SUBSCRIBE_HREF = /subscri|newsletter|podpis|rassylk|рассылк|подпис/i;
 
 /** Promo lines are one or two sentences with a link; longer blocks are article text. */
@@ -97,6 +104,20 @@ const INSERT_LABEL =
 const INSERT_MAX_LINKS = 3;
 const INSERT_MAX_CHARS = 400;
 
+/** `input[type=email], input[name*=mail], button`: a sign-up form's controls. */
+function isFormControl(el: Element): boolean {
+  const tag = upperTag(el);
+  if (tag === 'BUTTON') return true;
+  if (tag !== 'INPUT') return false;
+  return (el.getAttribute('type') ?? '').toLowerCase() === 'email' || (el.getAttribute('name') ?? '').includes('mail');
+}
+
+/** `img, svg`. */
+const isPicture = tagIn(new Set(['IMG', 'SVG']));
+
+/** `img, figure, video, iframe, table, ul, ol, blockquote`: what a related card never holds and an article's own box may. */
+const isCardContent = tagIn(new Set(['IMG', 'FIGURE', 'VIDEO', 'IFRAME', 'TABLE', 'UL', 'OL', 'BLOCKQUOTE']));
+
 function isChannelLink(a: Element, url: URL): boolean {
   const href = a.getAttribute('href');
   const host = linkHost(href, url);
@@ -128,9 +149,9 @@ function callsToFollow(ctx: FilterContext, stats: PageStats, blocks: readonly El
     if (s.chars > PROMO_MAX_CHARS || holdsArticle(s, stats.page) || inQuoteOrCaption(promo) || stats.holdsByline(promo)) continue;
     const text = normalizeText(visibleText(promo));
     if (!CALL_TO_FOLLOW.test(text) || REPORTED_SPEECH.test(text)) continue;
-    const links = [...promo.querySelectorAll('a[href]')];
+    const links = descendantsWhere(promo, isLinkWithAddress);
     const channel = links.find((a) => isChannelLink(a, ctx.url));
-    const hasForm = promo.querySelector('input[type=email], input[name*=mail], button') !== null;
+    const hasForm = hasDescendantWhere(promo, isFormControl);
     if (!channel && !hasForm && !CALL_OPENS.test(text)) continue;
     const where = channel ? ` → ${linkHost(channel.getAttribute('href'), ctx.url) ?? channel.getAttribute('href')}` : '';
     matches.push({ element: promoBox(promo, stats), reason: `text: «${quote(visibleText(promo))}»${where}` });
@@ -177,20 +198,21 @@ function appBadges(ctx: FilterContext, stats: PageStats): FilterMatch[] {
   const matches: FilterMatch[] = [];
   const seen = new Set<Element>();
   for (const a of stats.withTag(['A'], 'document')) {
-    if (!a.hasAttribute('href')) continue;
+    const href = stats.attr(a, 'href');
+    if (href === null || !mayLeadTo(href, ctx.url, APP_STORES)) continue;
     const host = stats.hostOf(a);
-    if (!host || !APP_STORE_HOSTS.test(host)) continue;
+    if (!host || !onDomain(host, APP_STORES)) continue;
     const block = growWrapper(a, stats, 80, 200);
     if (seen.has(block) || block === a) continue;
     seen.add(block);
     const stores = new Set(
-      [...block.querySelectorAll('a[href]')]
+      descendantsWhere(block, isLinkWithAddress)
         .map((link) => stats.hostOf(link))
-        .filter((h): h is string => h !== null && APP_STORE_HOSTS.test(h)),
+        .filter((h): h is string => h !== null && onDomain(h, APP_STORES)),
     );
     // One store link is a badge when it is a picture or the block is little but the link.
     const s = stats.get(block);
-    const badge = a.querySelector('img, svg') !== null || linkShare(s) >= 0.6;
+    const badge = hasDescendantWhere(a, isPicture) || linkShare(s) >= 0.6;
     if (stores.size >= 2 || (badge && s.chars <= 80)) {
       matches.push({ element: block, reason: `app-store badges: ${[...stores].join(', ')}` });
     }
@@ -251,9 +273,9 @@ function relatedCards(ctx: FilterContext, stats: PageStats): FilterMatch[] {
       if (!/^(DIV|ASIDE|SECTION)$/.test(card.tagName.toUpperCase()) || !sitsAmongProse(card, stats)) continue;
       const s = stats.get(card);
       if (s.links < 1 || s.links > INSERT_MAX_LINKS || s.chars > 220 || s.prose > s.links || linkShare(s) < 0.6) continue;
-      const links = [...card.querySelectorAll('a[href]')];
+      const links = descendantsWhere(card, isLinkWithAddress);
       const internal = links.every((a) => stats.hostOf(a) === own && visibleText(a).length >= 20);
-      if (!internal || card.querySelector('img, figure, video, iframe, table, ul, ol, blockquote')) continue;
+      if (!internal || hasDescendantWhere(card, isCardContent)) continue;
       matches.push({ element: card, reason: `related card «${quote(visibleText(card), 60)}»` });
     }
   }
