@@ -184,8 +184,10 @@ describe('address pre-check', () => {
 });
 
 describe('registry search by first character', () => {
-  it('knows how every name pattern starts', () => {
+  it('knows how every name pattern starts, and nearly every one by two characters', () => {
     for (const pattern of compiledPatterns()) expect(pattern.leading, pattern.source).not.toBeNull();
+    const byFirstOnly = compiledPatterns().filter((p) => !p.pairs);
+    expect(byFirstOnly.length).toBeLessThan(compiledPatterns().length / 20);
   });
 
   it('finds what running every pattern over the line finds, on every line of the test pages', () => {

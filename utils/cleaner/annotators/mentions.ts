@@ -105,9 +105,11 @@ export function registryCandidates(text: string): Candidate[] {
 interface LeadIndex {
   /** Patterns whose first character is not known: they always run. */
   readonly always: readonly number[];
-  /** UTF-16 code of a first character → the patterns starting with it. */
+  /** UTF-16 code of a first character → the patterns known only by it. */
   readonly byCode: ReadonlyMap<number, readonly number[]>;
-  /** Per UTF-16 code: 1 when some pattern starts with it, so most characters cost one read. */
+  /** The codes of two first characters (`first * 0x10000 + second`) → the patterns starting with them. */
+  readonly byPair: ReadonlyMap<number, readonly number[]>;
+  /** Per UTF-16 code: 1 when some pattern starts with it, 2 when some pair does, 3 both; most characters cost one read. */
   readonly isLead: Uint8Array;
   /** Per UTF-16 code: the search that last looked it up, so a repeated character is looked up once. */
   readonly seen: Uint32Array;
@@ -121,39 +123,53 @@ function patternsByLead(): LeadIndex {
   if (leadIndex) return leadIndex;
   const always: number[] = [];
   const byCode = new Map<number, number[]>();
+  const byPair = new Map<number, number[]>();
+  const add = (map: Map<number, number[]>, key: number, i: number): void => {
+    const list = map.get(key);
+    if (list) list.push(i);
+    else map.set(key, [i]);
+  };
   compiledPatterns().forEach((pattern, i) => {
-    // A first character outside the BMP would need a code-point scan: such patterns always run.
-    if (!pattern.leading || pattern.leading.some((ch) => ch.length !== 1)) {
-      always.push(i);
-      return;
-    }
-    for (const ch of new Set(pattern.leading)) {
-      const code = ch.charCodeAt(0);
-      const list = byCode.get(code);
-      if (list) list.push(i);
-      else byCode.set(code, [i]);
-    }
+    // Characters outside the BMP would need a code-point scan: such patterns are indexed by less.
+    if (pattern.pairs && pattern.pairs.every((pair) => pair.length === 2)) {
+      for (const pair of new Set(pattern.pairs)) add(byPair, pair.charCodeAt(0) * 0x10000 + pair.charCodeAt(1), i);
+    } else if (pattern.leading && pattern.leading.every((ch) => ch.length === 1)) {
+      for (const ch of new Set(pattern.leading)) add(byCode, ch.charCodeAt(0), i);
+    } else always.push(i);
   });
   const isLead = new Uint8Array(0x10000);
-  for (const code of byCode.keys()) isLead[code] = 1;
-  return (leadIndex = { always, byCode, isLead, seen: new Uint32Array(0x10000) });
+  for (const code of byCode.keys()) isLead[code] = isLead[code]! | 1;
+  for (const key of byPair.keys()) isLead[Math.floor(key / 0x10000)] = isLead[Math.floor(key / 0x10000)]! | 2;
+  return (leadIndex = { always, byCode, byPair, isLead, seen: new Uint32Array(0x10000) });
 }
 
 function searchRegistry(text: string): Candidate[] {
   const found: Candidate[] = [];
   const patterns = compiledPatterns();
-  const { always, byCode, isLead, seen } = patternsByLead();
+  const { always, byCode, byPair, isLead, seen } = patternsByLead();
   const wanted = [...always];
   if (searchCount === 0xffffffff) {
     seen.fill(0);
     searchCount = 0;
   }
   const search = ++searchCount;
+  let pairsSeen: Set<number> | null = null;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (!isLead[code] || seen[code] === search) continue;
-    seen[code] = search;
-    wanted.push(...byCode.get(code)!);
+    const lead = isLead[code]!;
+    if (!lead) continue;
+    if (lead & 2 && i + 1 < text.length) {
+      const key = code * 0x10000 + text.charCodeAt(i + 1);
+      const list = byPair.get(key);
+      if (list && !(pairsSeen ??= new Set()).has(key)) {
+        pairsSeen.add(key);
+        wanted.push(...list);
+      }
+    }
+    if (lead & 1 && seen[code] !== search) {
+      seen[code] = search;
+      wanted.push(...byCode.get(code)!);
+    }
   }
   // In the registry's order, as when every pattern ran: candidates at the same place keep it.
   // (A pattern listed under two of the line's characters runs once.)

@@ -144,13 +144,21 @@ function hasTopLevelAlternative(source: string): boolean {
   return false;
 }
 
-/**
- * The characters any match of `regex` starts with, read from its source, or null when the
- * source does not tell (a group, an escape, a range or an optional first character). Every
- * compiled name starts with one letter or a quotation mark after its look-behinds, so a line
- * without any of those characters cannot hold the name and its regular expression need not run.
- */
-export function leadingChars(regex: RegExp): readonly string[] | null {
+/** One atom at the start of `source`: a literal character or a class without ranges or escapes. */
+function readAtom(source: string): { chars: string[]; rest: string } | null {
+  if (source.startsWith('[')) {
+    const end = source.indexOf(']');
+    const inner = source.slice(1, end);
+    if (end < 0 || !inner || /[\\^\-]/.test(inner)) return null;
+    return { chars: [...inner], rest: source.slice(end + 1) };
+  }
+  const first = [...source][0];
+  if (!first || /[\\()[\]{}|.*+?^$]/.test(first)) return null;
+  return { chars: [first], rest: source.slice(first.length) };
+}
+
+/** The source after its leading look-behinds, which consume nothing; null when one does not parse. */
+function afterLookbehinds(regex: RegExp): string | null {
   if (regex.flags.includes('i') || hasTopLevelAlternative(regex.source)) return null;
   let source = regex.source;
   while (source.startsWith('(?<=') || source.startsWith('(?<!')) {
@@ -158,23 +166,36 @@ export function leadingChars(regex: RegExp): readonly string[] | null {
     if (end < 0) return null;
     source = source.slice(end + 1);
   }
-  let chars: string[];
-  let rest: string;
-  if (source.startsWith('[')) {
-    const end = source.indexOf(']');
-    const inner = source.slice(1, end);
-    if (end < 0 || !inner || /[\\^\-]/.test(inner)) return null;
-    chars = [...inner];
-    rest = source.slice(end + 1);
-  } else {
-    const first = [...source][0];
-    if (!first || /[\\()[\]{}|.*+?^$]/.test(first)) return null;
-    chars = [first];
-    rest = source.slice(first.length);
-  }
+  return source;
+}
+
+/**
+ * The characters any match of `regex` starts with, read from its source, or null when the
+ * source does not tell (a group, an escape, a range or an optional first character). Every
+ * compiled name starts with one letter or a quotation mark after its look-behinds, so a line
+ * without any of those characters cannot hold the name and its regular expression need not run.
+ */
+export function leadingChars(regex: RegExp): readonly string[] | null {
+  const source = afterLookbehinds(regex);
+  const first = source === null ? null : readAtom(source);
   // A first character that may be absent says nothing about how the match starts.
-  if (/^(?:[?*]|\{0)/.test(rest)) return null;
-  return chars;
+  if (!first || /^(?:[?*]|\{0)/.test(first.rest)) return null;
+  return first.chars;
+}
+
+/**
+ * The two-character openings any match of `regex` starts with («Ис», «ИС» for «Исламское…»),
+ * or null when the source does not tell. Many names share a first letter, and a lower-case
+ * one («аль-Каида», «движение ЛГБТ») is in nearly every Russian line; two letters are rare.
+ */
+export function leadingPairs(regex: RegExp): readonly string[] | null {
+  const source = afterLookbehinds(regex);
+  const first = source === null ? null : readAtom(source);
+  // Either atom repeated or optional would make the second character another one.
+  if (!first || /^[?*+{]/.test(first.rest)) return null;
+  const second = readAtom(first.rest);
+  if (!second || /^[?*+{]/.test(second.rest)) return null;
+  return first.chars.flatMap((a) => second.chars.map((b) => a + b));
 }
 
 /** Whether the text is in Latin script: a Latin name in Russian prose is a proper name, never a common word. */

@@ -6,7 +6,7 @@
  */
 import data from '../../../assets/data/banned-orgs.json' with { type: 'json' };
 import type { Localized, OrgCategory, RegistryDesignation, RegistryFacts } from '../types.ts';
-import { compileAbbreviation, compileNamePattern, leadingChars } from './patterns.ts';
+import { compileAbbreviation, compileNamePattern, leadingChars, leadingPairs } from './patterns.ts';
 
 export type ListedCategory = Exclude<OrgCategory, 'banned'>;
 
@@ -75,6 +75,8 @@ export interface CompiledPattern {
   readonly regex: RegExp;
   /** The characters a match starts with (`leadingChars`), or null when any may. */
   readonly leading: readonly string[] | null;
+  /** The two characters a match starts with (`leadingPairs`), or null when the source does not tell. */
+  readonly pairs: readonly string[] | null;
 }
 
 let compiled: CompiledPattern[] | null = null;
@@ -87,7 +89,7 @@ export function compiledPatterns(): readonly CompiledPattern[] {
     for (const kind of ['names', 'quoted', 'marked', 'abbr'] as const) {
       for (const source of org.match[kind]) {
         const regex = kind === 'abbr' ? compileAbbreviation(source) : compileNamePattern(source);
-        compiled.push({ org, kind, source, regex, leading: leadingChars(regex) });
+        compiled.push({ org, kind, source, regex, leading: leadingChars(regex), pairs: leadingPairs(regex) });
       }
     }
   }
