@@ -5,6 +5,7 @@ import {
   hasToken,
   holdsArticle,
   linkShare,
+  namingOf,
   normalizeText,
   outermostOnly,
   pageStats,
@@ -32,8 +33,7 @@ const NAV_NAMING =
  */
 const CHROME_NAME = /^([blg]-)?((site|page|main|global|top|bottom)[-_]?)?(header|footer|masthead)([-_](wrapper|wrap|container|inner|stub|main|top|bottom|line))?$/;
 
-function chromeName(el: Element, stats: PageStats): string | null {
-  const naming = stats.naming(el);
+function chromeName(naming: string): string | null {
   if (!/header|footer|masthead/.test(naming)) return null;
   for (const name of naming.split(/\s+/)) {
     const match = CHROME_NAME.exec(name);
@@ -78,7 +78,7 @@ function declaredNavigation(entry: ElementEntry, stats: PageStats): FilterMatch 
   else if (role === 'navigation' || role === 'menubar') why = `role=${role}`;
   else if (/BreadcrumbList/.test(itemtype) || /breadcrumb|хлебн/.test(aria)) why = 'breadcrumbs';
   else {
-    const naming = NAV_NAMING.exec(stats.naming(el));
+    const naming = NAV_NAMING.exec(namingOf(entry));
     if (naming) why = naming[2] ?? 'menu';
   }
   if (!why) return null;
@@ -98,7 +98,7 @@ function declaredNavigation(entry: ElementEntry, stats: PageStats): FilterMatch 
 function siteChrome(entry: ElementEntry, stats: PageStats): FilterMatch | null {
   const { el, tag } = entry;
   const role = attrOf(entry, 'role') ?? '';
-  const naming = chromeName(el, stats);
+  const naming = chromeName(namingOf(entry));
   const isFooter = tag === 'FOOTER' || role === 'contentinfo' || naming === 'footer';
   const isHeader = tag === 'HEADER' || role === 'banner' || naming === 'header' || naming === 'masthead';
   if (!isFooter && !isHeader) return null;
@@ -118,8 +118,9 @@ function siteChrome(entry: ElementEntry, stats: PageStats): FilterMatch | null {
  * be the article's own (a list of documents, a table of contents), so there it needs one of
  * the declared signs above.
  */
-function plainMenu({ el, tag }: ElementEntry, stats: PageStats): FilterMatch | null {
-  const s = stats.get(el);
+function plainMenu(entry: ElementEntry, stats: PageStats): FilterMatch | null {
+  const { el, tag } = entry;
+  const s: BlockStats = entry;
   if (s.links < MENU_MIN_LINKS || linkShare(s) < 0.8 || avgLinkChars(s) > MENU_MAX_AVG_LINK_CHARS || s.prose > 0) return null;
   if (!/^(UL|OL|DIV|SECTION|ASIDE|MENU|P|TD|SPAN)$/.test(tag)) return null;
   if (stats.inArticleContainer(el) || sitsAmongProse(el, stats) || holdsArticle(s, stats.page)) return null;
@@ -130,7 +131,7 @@ function plainMenu({ el, tag }: ElementEntry, stats: PageStats): FilterMatch | n
 function listingLink(entry: ElementEntry, stats: PageStats): FilterMatch | null {
   const { el, tag } = entry;
   if (tag !== 'A' && tag !== 'BUTTON' && attrOf(entry, 'role') !== 'button') return null;
-  const s = stats.get(el);
+  const s: BlockStats = entry;
   if (s.chars === 0 || s.chars > 30) return null;
   const text = visibleText(el);
   if (!LIST_LINK_LABEL.test(normalizeText(text))) return null;
