@@ -21,6 +21,7 @@ import { absolutizeUrls, pageBase } from '../../utils/cleaner/urls.ts';
 import { postprocess } from '../../utils/cleaner/postprocess/index.ts';
 import { annotateArticle, pageLines } from '../../utils/cleaner/annotators/banned-orgs.ts';
 import { cleanDocument } from '../../utils/cleaner/pipeline.ts';
+import { copyWithout } from '../../utils/cleaner/copy.ts';
 import type { DomName } from '../dom.ts';
 
 const args = process.argv.slice(2);
@@ -68,13 +69,8 @@ function bareReadability(doc: Document): number {
 /** The pipeline's steps with a timer each; the order and inputs follow `cleanDocument`. */
 function steps(doc: Document, url: string): Steps {
   const s: Steps = {};
-  const clone = timed(s, 'clone', () => doc.cloneNode(true) as Document);
-  const base = timed(s, 'absolute URLs', () => {
-    const b = pageBase(clone, url);
-    absolutizeUrls(clone, b);
-    return b;
-  });
-  const ctx = filterContext(clone, base);
+  const base = timed(s, 'page base', () => pageBase(doc, url));
+  const ctx = filterContext(doc, base);
   timed(s, 'filters: page stats', () => pageStats(ctx));
   const found = FILTERS.flatMap((filter) => timed(s, `filters: ${filter.id}`, () => filter.detect(ctx)));
   timed(s, 'filters: article guard', () => {
@@ -83,14 +79,15 @@ function steps(doc: Document, url: string): Steps {
   });
   // detectClutter runs every filter again on a context of its own, then the guard: what
   // the pipeline pays for detection.
-  const all = timed(s, 'filters: detectClutter (all)', () => detectClutter(clone, FILTERS, base));
-  timed(s, 'remove (with the removal log)', () => {
+  const all = timed(s, 'filters: detectClutter (all)', () => detectClutter(doc, FILTERS, base));
+  timed(s, 'removal log', () => {
     for (const m of all) {
       visibleText(m.element);
       m.element.querySelectorAll('a[href]');
     }
-    for (const m of all) m.element.remove();
   });
+  const clone = timed(s, 'copy without clutter', () => copyWithout(doc, all.map((m) => m.element)));
+  timed(s, 'absolute URLs', () => absolutizeUrls(clone, base));
   timed(s, 'isProbablyReaderable', () => isProbablyReaderable(clone));
   const pageForNotes = timed(s, 'annotator page lines', () => pageLines(clone.body));
   const parsed = timed(s, 'Readability', () =>

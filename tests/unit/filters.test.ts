@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FILTERS } from '../../utils/cleaner/filters/index.ts';
 import { cleanDocument } from '../../utils/cleaner/pipeline.ts';
+import { filterContext } from '../../utils/cleaner/detect.ts';
 import { foldSpaces, isInside, visibleText } from '../../utils/cleaner/dom.ts';
 import type { ClutterFilter, FilterMatch } from '../../utils/cleaner/types.ts';
 import { buildConsentSelectorData, CONSENT_SELECTORS_PATH } from '../../scripts/build-consent-selectors.ts';
@@ -36,7 +37,7 @@ function label(el: Element): string {
 }
 
 function detect(filter: ClutterFilter, doc: Document, url: string): FilterMatch[] {
-  return filter.detect({ url: new URL(url), doc, lang: (doc.documentElement.getAttribute('lang') ?? '').toLowerCase() });
+  return filter.detect(filterContext(doc, new URL(url)));
 }
 
 for (const filter of FILTERS) {

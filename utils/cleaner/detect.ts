@@ -3,7 +3,7 @@
  * from a clone, and the live cleaner, which hides it on the page. Both get the same
  * answer for the same DOM, so what the popup says it removed is what the page hides.
  */
-import { linkDensity, pageStats, visibleText } from './dom.ts';
+import { bodyOf, linkDensity, pageStats, visibleText } from './dom.ts';
 import type { ClutterFilter, FilterContext } from './types.ts';
 
 export interface DetectedClutter {
@@ -13,7 +13,7 @@ export interface DetectedClutter {
 }
 
 export function filterContext(doc: Document, url: URL): FilterContext {
-  return { url, doc, lang: (doc.documentElement?.getAttribute('lang') ?? '').toLowerCase() };
+  return { url, doc, body: bodyOf(doc), lang: (doc.documentElement?.getAttribute('lang') ?? '').toLowerCase() };
 }
 
 /**

@@ -97,6 +97,20 @@ export function isInside(node: Node, ancestor: Node): boolean {
   return false;
 }
 
+/**
+ * The document's <body> as the DOM standard defines it (the first <body> or <frameset> child
+ * of the root), without creating one: linkedom's `document.body` adds a <head> and a <body>
+ * to a page parsed without them, and detection must leave the page it reads as it was.
+ */
+export function bodyOf(doc: Document): HTMLElement | null {
+  const root = doc.documentElement;
+  if (!root) return null;
+  for (let child = root.firstElementChild; child; child = child.nextElementSibling) {
+    if (child.localName === 'body' || child.localName === 'frameset') return child as HTMLElement;
+  }
+  return null;
+}
+
 /** Text in one form for matching phrases: lower case, ё as е, spaces folded. */
 export function normalizeText(text: string): string {
   return foldSpaces(text).toLowerCase().replace(/ё/g, 'е');
@@ -305,11 +319,11 @@ export function upperTag(el: Element): string {
  * context: the pipeline and the live cleaner build one context per pass and no filter
  * mutates the page during a pass.
  */
-export function pageStats(key: { readonly doc: Document; readonly url: URL }): PageStats {
+export function pageStats(key: { readonly doc: Document; readonly body: HTMLElement | null; readonly url: URL }): PageStats {
   const cached = statsCache.get(key);
   if (cached) return cached;
   const entries = new Map<Element, Entry>();
-  const body = key.doc.body;
+  const body = key.body;
   const all: Entry[] = [];
   const texts: Text[] = [];
   let bodyStart = -1;

@@ -1,16 +1,18 @@
 /**
  * The cleaning core: DOM in, JSON out. It runs in the popup on a parsed snapshot of the
  * page, in Node under linkedom or jsdom for the CLI, tests and benchmarks, and never
- * touches the document it is given.
+ * touches the document it is given: detection reads it, and everything that changes works
+ * on a copy made without the clutter (copy.ts).
  */
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { FILTERS } from './filters/index.ts';
 import { annotateArticle, pageLines } from './annotators/banned-orgs.ts';
-import { detectClutter } from './detect.ts';
+import { detectClutter, type DetectedClutter } from './detect.ts';
 import { looksLikeListing } from './listing.ts';
 import { postprocess } from './postprocess/index.ts';
 import { foldSpaces, visibleText } from './dom.ts';
 import { absolutizeUrls, pageBase } from './urls.ts';
+import { copyWithout } from './copy.ts';
 import { fullHeadline, visibleHeadlines } from './title.ts';
 import { articleText, countWords, readingMinutes } from './text.ts';
 import type { Article, CleanResult, ClutterFilter, Removal } from './types.ts';
@@ -40,12 +42,13 @@ export function cleanDocument(doc: Document, options: CleanOptions): CleanResult
   const filters = options.filters ?? defaultFilters();
   const t0 = now();
 
-  const clone = doc.cloneNode(true) as Document;
-  const base = pageBase(clone, options.url);
-  absolutizeUrls(clone, base);
+  const base = pageBase(doc, options.url);
+  const chosen = detectClutter(doc, filters, base);
+  const removals = logRemovals(chosen);
   const t1 = now();
 
-  const removals = removeClutter(clone, filters, base);
+  const clone = copyWithout(doc, chosen.map((m) => m.element));
+  absolutizeUrls(clone, base);
   const t2 = now();
 
   const empty = (status: CleanResult['status'], t3 = now()): CleanResult => ({
@@ -54,7 +57,7 @@ export function cleanDocument(doc: Document, options: CleanOptions): CleanResult
     article: null,
     removals,
     annotations: [],
-    timingsMs: { clone: t1 - t0, filters: t2 - t1, readability: t3 - t2, annotate: 0, total: t3 - t0 },
+    timingsMs: { filters: t1 - t0, clone: t2 - t1, readability: t3 - t2, annotate: 0, total: t3 - t0 },
   });
 
   if (!options.force && !isProbablyReaderable(clone)) return empty('not-readerable');
@@ -113,7 +116,7 @@ export function cleanDocument(doc: Document, options: CleanOptions): CleanResult
     article,
     removals,
     annotations,
-    timingsMs: { clone: t1 - t0, filters: t2 - t1, readability: t3 - t2, annotate: t4 - t3, total: now() - t0 },
+    timingsMs: { filters: t1 - t0, clone: t2 - t1, readability: t3 - t2, annotate: t4 - t3, total: now() - t0 },
   };
 }
 
@@ -122,10 +125,9 @@ function cleanMeta(value: string | null | undefined): string | null {
   return folded || null;
 }
 
-/** Removes in one place what detection found, logging each removal with its reason. */
-function removeClutter(doc: Document, filters: readonly ClutterFilter[], url: URL): Removal[] {
-  const chosen = detectClutter(doc, filters, url);
-  const removals = chosen.map((m): Removal => {
+/** What detection found, as the reader sees it listed: each element with its reason, read before the copy leaves it out. */
+function logRemovals(chosen: readonly DetectedClutter[]): Removal[] {
+  return chosen.map((m): Removal => {
     const text = visibleText(m.element);
     return {
       filter: m.filter,
@@ -134,8 +136,6 @@ function removeClutter(doc: Document, filters: readonly ClutterFilter[], url: UR
       links: m.element.querySelectorAll('a[href]').length,
     };
   });
-  for (const m of chosen) m.element.remove();
-  return removals;
 }
 
 /**

@@ -19,6 +19,8 @@ export interface FilterContext {
   /** The page's address: filters may look at it, for example to tell own links from foreign ones. */
   readonly url: URL;
   readonly doc: Document;
+  /** The page's <body>, found without making one (`bodyOf`); null when the page has none. */
+  readonly body: HTMLElement | null;
   /** Language of the page, from `<html lang>`, lower-cased; '' when the page says nothing. */
   readonly lang: string;
 }

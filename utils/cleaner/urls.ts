@@ -6,12 +6,20 @@
  * all. Resolving once against the base the page itself used gives every DOM the same URLs.
  */
 
-const URL_ATTRIBUTES: readonly [selector: string, attribute: string][] = [
-  ['a[href], area[href]', 'href'],
-  ['img[src], source[src], video[src], audio[src], track[src]', 'src'],
-  ['video[poster]', 'poster'],
-  ['blockquote[cite], q[cite], del[cite], ins[cite]', 'cite'],
-];
+/** The attributes that hold an address, by element (local name). */
+const URL_ATTRIBUTES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['a', ['href']],
+  ['area', ['href']],
+  ['img', ['src', 'srcset']],
+  ['source', ['src', 'srcset']],
+  ['video', ['src', 'poster']],
+  ['audio', ['src']],
+  ['track', ['src']],
+  ['blockquote', ['cite']],
+  ['q', ['cite']],
+  ['del', ['cite']],
+  ['ins', ['cite']],
+]);
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /** The page's `<base href>` resolved against its address, as the browser did on the page. */
@@ -22,35 +30,56 @@ export function pageBase(doc: Document, pageUrl: string): URL {
   } catch {
     return new URL('about:blank');
   }
-  // A snapshot carries <base href> as data-declutter-href (entrypoints/content/handlers.ts).
-  const base = doc.querySelector('base[href], base[data-declutter-href]');
-  const declared = base?.getAttribute('href') ?? base?.getAttribute('data-declutter-href');
-  if (declared) {
+  // A browser takes the first <base> with an address, wherever it is. A snapshot carries its
+  // href as data-declutter-href (entrypoints/content/handlers.ts). By tag name rather than a
+  // selector: linkedom compiles a selector and walks the whole page per querySelector call.
+  for (const base of doc.getElementsByTagName('base')) {
+    const declared = base.getAttribute('href') ?? base.getAttribute('data-declutter-href');
+    if (declared === null) continue;
     try {
       return new URL(declared, page);
     } catch {
       // Browsers ignore a <base> they cannot parse, and so do we.
+      return page;
     }
   }
   return page;
 }
 
+/** One walk over the elements, reading only the attributes their tag can hold an address in. */
 export function absolutizeUrls(root: ParentNode, base: URL): void {
   if (base.protocol !== 'http:' && base.protocol !== 'https:' && base.protocol !== 'file:') return;
-  for (const [selector, attribute] of URL_ATTRIBUTES) {
-    for (const el of root.querySelectorAll(selector)) {
-      const value = el.getAttribute(attribute)?.trim() ?? '';
-      // In-page anchors stay as they are: Readability and the sanitizer decide about them.
-      if (!value || value.startsWith('#') || HAS_SCHEME.test(value)) continue;
-      try {
-        el.setAttribute(attribute, new URL(value, base).href);
-      } catch {
-        el.removeAttribute(attribute);
-      }
+  const walk = (parent: ParentNode): void => {
+    for (let el = parent.firstElementChild; el; el = el.nextElementSibling) {
+      const attributes = URL_ATTRIBUTES.get(el.localName);
+      if (attributes) for (const name of attributes) absolutizeAttribute(el, name, base);
+      if (el.firstElementChild) walk(el);
     }
+  };
+  walk(root);
+}
+
+function absolutizeAttribute(el: Element, name: string, base: URL): void {
+  const value = el.getAttribute(name);
+  if (value === null) return;
+  if (name === 'srcset') {
+    el.setAttribute(name, absoluteSrcset(value, base));
+    return;
   }
-  for (const el of root.querySelectorAll('img[srcset], source[srcset]')) {
-    const candidates = (el.getAttribute('srcset') ?? '').split(',').map((candidate) => {
+  const trimmed = value.trim();
+  // In-page anchors stay as they are: Readability and the sanitizer decide about them.
+  if (!trimmed || trimmed.startsWith('#') || HAS_SCHEME.test(trimmed)) return;
+  try {
+    el.setAttribute(name, new URL(trimmed, base).href);
+  } catch {
+    el.removeAttribute(name);
+  }
+}
+
+function absoluteSrcset(srcset: string, base: URL): string {
+  return srcset
+    .split(',')
+    .map((candidate) => {
       const [src = '', ...descriptor] = candidate.trim().split(/\s+/);
       if (!src || HAS_SCHEME.test(src)) return candidate.trim();
       try {
@@ -58,7 +87,7 @@ export function absolutizeUrls(root: ParentNode, base: URL): void {
       } catch {
         return '';
       }
-    });
-    el.setAttribute('srcset', candidates.filter(Boolean).join(', '));
-  }
+    })
+    .filter(Boolean)
+    .join(', ');
 }

@@ -109,7 +109,7 @@ function widgetBlock(marker: Element, stats: PageStats): Element {
 
 function networkWidgets(ctx: FilterContext, stats: PageStats): FilterMatch[] {
   const matches: FilterMatch[] = [];
-  const body = ctx.doc.body;
+  const body = ctx.body;
   if (!body) return matches;
   const add = (el: Element, network: string): void => {
     if (el.tagName === 'BODY' || holdsArticle(stats.get(el), stats.page)) return;
@@ -163,7 +163,7 @@ function isWidgetFrame(el: Element, stats: PageStats): boolean {
  * links that make up most of its text; it goes whole, title included.
  */
 function titledBlocks(ctx: FilterContext, stats: PageStats): FilterMatch[] {
-  const body = ctx.doc.body;
+  const body = ctx.body;
   if (!body) return [];
   const matches: FilterMatch[] = [];
   for (const title of blocksWithText(stats, TITLE_WORDS)) {
@@ -194,7 +194,7 @@ function titledBlocks(ctx: FilterContext, stats: PageStats): FilterMatch[] {
  * chronology, so there it needs the naming of a related block.
  */
 function headlineLists(ctx: FilterContext, stats: PageStats): FilterMatch[] {
-  const body = ctx.doc.body;
+  const body = ctx.body;
   if (!body) return [];
   const candidates: FilterMatch[] = [];
   for (const el of stats.withTag(['UL', 'OL', 'DIV', 'SECTION', 'ASIDE', 'TABLE', 'TD'], 'body')) {

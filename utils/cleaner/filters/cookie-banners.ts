@@ -260,7 +260,7 @@ function quote(text: string, max = 70): string {
  * has neither the phrasing plus a button nor notice markup, and is usually far longer.
  */
 function homeGrownNotices(ctx: FilterContext, stats: PageStats, taken: readonly Element[]): FilterMatch[] {
-  const body = ctx.doc.body;
+  const body = ctx.body;
   if (!body) return [];
   const matches: FilterMatch[] = [];
   const seen = new Set<Element>();

@@ -171,7 +171,7 @@ export const navigation = defineFilter({
   },
   defaultEnabled: true,
   detect(ctx) {
-    const body = ctx.doc.body;
+    const body = ctx.body;
     if (!body) return [];
     const stats = pageStats(ctx);
     const matches: FilterMatch[] = [];

@@ -295,7 +295,7 @@ export const promoLinks = defineFilter({
   },
   defaultEnabled: true,
   detect(ctx) {
-    const body = ctx.doc.body;
+    const body = ctx.body;
     if (!body) return [];
     const stats = pageStats(ctx);
     const blocks = blocksWithText(stats, PROMO_WORDS);
