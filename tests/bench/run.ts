@@ -74,7 +74,7 @@ const versions = {
   declutter: `declutter ${packageVersion(join(ROOT, 'package.json'))}`,
 };
 
-const lines: string[] = [`${folder}: ${pages.length} pages, DOM ${dom}, median of ${repeat} run(s) per page`];
+const lines: string[] = [`${folder}: ${pages.length} pages, DOM ${dom}, median of ${repeat} run(s) per page, each timing both extractors in both orders`];
 if (kind === 'scored') lines.push(...scoredReport(results));
 else lines.push(...expectationsReport(results));
 lines.push(...timingReport(results));

@@ -152,6 +152,13 @@ export interface PageStats {
   readonly all: readonly ElementEntry[];
   /** Every element under <body>, in document order (`body.querySelectorAll('*')`), as the walk read it. */
   readonly elements: readonly ElementEntry[];
+  /**
+   * `test` on every element under <body> in document order, except inside an element it
+   * matched: a filter reports a piece of clutter once, whole, so what lies inside one it
+   * found needs no look (the matches are those `outermostOnly` keeps of a full pass, and more
+   * only where a match is not the element tested).
+   */
+  outside<T extends { readonly element: Element }>(test: (entry: ElementEntry) => T | null): T[];
   /** The text nodes under <body> a reader sees (not in script, style, noscript, template), in document order. */
   readonly texts: readonly Text[];
   /**
@@ -195,6 +202,8 @@ export interface ElementEntry extends BlockStats {
    */
   readonly cls: string | null;
   readonly id: string | null;
+  /** Index in `PageStats.all` just past this element's subtree: its descendants are the entries before it. */
+  readonly end: number;
 }
 
 /** `el.getAttribute(name)` for a lower-case name, asking the DOM only when the element has that attribute. */
@@ -230,6 +239,7 @@ interface Entry extends ElementEntry {
   /** False inside script, style, noscript and template: listed, not counted. */
   counted: boolean;
   naming: string | null;
+  end: number;
 }
 
 const EMPTY_STATS: BlockStats = { chars: 0, linkChars: 0, links: 0, prose: 0, proseChars: 0, h1: false };
@@ -344,6 +354,7 @@ export function pageStats(key: { readonly doc: Document; readonly body: HTMLElem
       h1: false,
       counted,
       naming: null,
+      end: 0,
     };
     all.push(entry);
     entries.set(el, entry);
@@ -351,8 +362,9 @@ export function pageStats(key: { readonly doc: Document; readonly body: HTMLElem
   };
   /** Elements under script, style, noscript and template: listed, as querySelectorAll lists them, not counted. */
   const list = (el: Element, tag: string): void => {
-    enter(el, tag, false);
+    const entry = enter(el, tag, false);
     for (let child = el.firstElementChild; child; child = child.nextElementSibling) list(child, upperTag(child));
+    entry.end = all.length;
   };
   const walk = (el: Element, tag: string, inLink: boolean, inBody: boolean): Entry => {
     const entry = enter(el, tag, true);
@@ -401,6 +413,7 @@ export function pageStats(key: { readonly doc: Document; readonly body: HTMLElem
     entry.prose = prose;
     entry.proseChars = proseChars;
     entry.h1 = h1;
+    entry.end = all.length;
     return entry;
   };
   const root = key.doc.documentElement;
@@ -430,6 +443,16 @@ export function pageStats(key: { readonly doc: Document; readonly body: HTMLElem
     all,
     elements,
     texts,
+    outside(test) {
+      const found: ReturnType<typeof test>[] = [];
+      for (let i = bodyStart; i >= 0 && i < bodyEnd; ) {
+        const entry = all[i]!;
+        const match = test(entry);
+        if (match) found.push(match);
+        i = match && match.element === entry.el ? entry.end : i + 1;
+      }
+      return found as NonNullable<ReturnType<typeof test>>[];
+    },
     withTag(tags, scope) {
       let found = tags.flatMap(positions);
       if (tags.length > 1) found.sort((a, b) => a - b);

@@ -77,8 +77,21 @@ export function needsOf(selector: string): SelectorNeeds {
 }
 
 const SELECTOR_NEEDS: readonly SelectorNeeds[] = consentData.selectors.map(needsOf);
+/**
+ * Everything some selector needs, so that the inventory of a page records only these: a page
+ * has thousands of class names and a few hundred matter. Recording all of them (a set of every
+ * class, a string of every name) cost more than the few selectors left to run.
+ */
+const NEEDED = {
+  ids: new Set(SELECTOR_NEEDS.flatMap((n) => n.ids)),
+  classes: new Set(SELECTOR_NEEDS.flatMap((n) => n.classes)),
+  attributes: new Set(SELECTOR_NEEDS.flatMap((n) => n.attributes)),
+  tags: new Set(SELECTOR_NEEDS.flatMap((n) => n.tags)),
+  nameParts: [...new Set(SELECTOR_NEEDS.flatMap((n) => n.nameParts))],
+};
 /** The attributes whose values some selector needs: only these values are read from the page. */
 const VALUED_ATTRIBUTES = new Set(SELECTOR_NEEDS.flatMap((n) => n.values.map((v) => v.name)));
+const CLASS_SEPARATOR = /[ \t\n\f\r]+/;
 
 type ReadElement = Pick<ElementEntry, 'el' | 'tag' | 'attributes' | 'cls' | 'id'>;
 
@@ -95,35 +108,46 @@ function readElements(doc: Document): ReadElement[] {
 
 /** `elements` is every element of `doc` (`doc.querySelectorAll('*')`) as `pageStats` read them, when the caller has them. */
 export function selectorsWorthRunning(doc: Document, elements: Iterable<ReadElement> = readElements(doc)): string[] {
-  const ids = new Set<string>();
-  const classes = new Set<string>();
-  const attributes = new Set<string>();
+  const present = { ids: new Set<string>(), classes: new Set<string>(), attributes: new Set<string>(), tags: new Set<string>(), nameParts: new Set<string>() };
   const values = new Map<string, string[]>();
-  let names = '';
-  const upperTags = new Set<string>();
+  // Pages repeat the same class attribute on many elements: each distinct one is read once.
+  const idsSeen = new Set<string>();
+  const classesSeen = new Set<string>();
+  const readName = (name: string, isClass: boolean): void => {
+    const seen = isClass ? classesSeen : idsSeen;
+    if (seen.has(name)) return;
+    seen.add(name);
+    if (isClass) for (const c of name.split(CLASS_SEPARATOR)) if (NEEDED.classes.has(c)) present.classes.add(c);
+    for (const part of NEEDED.nameParts) if (name.includes(part)) present.nameParts.add(part);
+  };
   for (const { el, tag, attributes: attributeNames, cls, id } of elements) {
-    upperTags.add(tag);
+    // Only custom elements' names (`<cmp-banner>`) are needed; theirs hold a hyphen.
+    if (tag.includes('-')) {
+      const lower = tag.toLowerCase();
+      if (NEEDED.tags.has(lower)) present.tags.add(lower);
+    }
     for (const name of attributeNames) {
       const lower = name.toLowerCase();
-      attributes.add(lower);
+      if (NEEDED.attributes.has(lower)) present.attributes.add(lower);
       if (!VALUED_ATTRIBUTES.has(lower)) continue;
       const value = (el.getAttribute(name) ?? '').toLowerCase();
       const list = values.get(lower);
       if (list) list.push(value);
       else values.set(lower, [value]);
     }
-    if (id) ids.add(id);
-    if (cls) for (const c of cls.split(/\s+/)) if (c) classes.add(c);
-    if (id || cls) names += ` ${id ?? ''} ${cls ?? ''}`;
+    if (id) {
+      if (NEEDED.ids.has(id)) present.ids.add(id);
+      readName(id, false);
+    }
+    if (cls) readName(cls, true);
   }
-  const tags = new Set([...upperTags].map((t) => t.toLowerCase()));
   return SELECTOR_NEEDS.filter(
     (n) =>
-      n.ids.every((id) => ids.has(id)) &&
-      n.classes.every((c) => classes.has(c)) &&
-      n.attributes.every((a) => attributes.has(a)) &&
-      n.tags.every((t) => tags.has(t)) &&
-      n.nameParts.every((part) => names.includes(part)) &&
+      n.ids.every((id) => present.ids.has(id)) &&
+      n.classes.every((c) => present.classes.has(c)) &&
+      n.attributes.every((a) => present.attributes.has(a)) &&
+      n.tags.every((t) => present.tags.has(t)) &&
+      n.nameParts.every((part) => present.nameParts.has(part)) &&
       n.values.every(({ name, value }) => values.get(name)?.some((v) => v.includes(value)) ?? false),
   ).map((n) => n.selector);
 }

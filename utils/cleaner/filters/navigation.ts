@@ -174,11 +174,7 @@ export const navigation = defineFilter({
     const body = ctx.body;
     if (!body) return [];
     const stats = pageStats(ctx);
-    const matches: FilterMatch[] = [];
-    for (const entry of stats.elements) {
-      const found = declaredNavigation(entry, stats) ?? siteChrome(entry, stats) ?? plainMenu(entry, stats) ?? listingLink(entry, stats);
-      if (found) matches.push(found);
-    }
+    const matches = stats.outside((entry) => declaredNavigation(entry, stats) ?? siteChrome(entry, stats) ?? plainMenu(entry, stats) ?? listingLink(entry, stats));
     return outermostOnly([...matches, ...relLinks(ctx, stats)]);
   },
 });
