@@ -15,9 +15,9 @@ import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { loadCorpus } from './corpus.ts';
 import { median, parseForBench, quantile } from './measure.ts';
 import { FILTERS } from '../../utils/cleaner/filters/index.ts';
-import { articleGuard, detectClutter, filterContext } from '../../utils/cleaner/detect.ts';
-import { pageStats, visibleText } from '../../utils/cleaner/dom.ts';
-import { absolutizeUrls, pageBase } from '../../utils/cleaner/urls.ts';
+import { articleGuard, detectIn, pageContext } from '../../utils/cleaner/detect.ts';
+import { visibleText } from '../../utils/cleaner/dom.ts';
+import { absolutizeUrls } from '../../utils/cleaner/urls.ts';
 import { postprocess } from '../../utils/cleaner/postprocess/index.ts';
 import { annotateArticle, pageLines } from '../../utils/cleaner/annotators/banned-orgs.ts';
 import { cleanDocument } from '../../utils/cleaner/pipeline.ts';
@@ -69,9 +69,9 @@ function bareReadability(doc: Document): number {
 /** The pipeline's steps with a timer each; the order and inputs follow `cleanDocument`. */
 function steps(doc: Document, url: string): Steps {
   const s: Steps = {};
-  const base = timed(s, 'page base', () => pageBase(doc, url));
-  const ctx = filterContext(doc, base);
-  timed(s, 'filters: page stats', () => pageStats(ctx));
+  // The page walk, with the <base> read from it.
+  const ctx = timed(s, 'filters: page stats', () => pageContext(doc, url));
+  const base = ctx.url;
   const found = FILTERS.flatMap((filter) => timed(s, `filters: ${filter.id}`, () => filter.detect(ctx)));
   timed(s, 'filters: article guard', () => {
     const guard = articleGuard(ctx);
@@ -79,7 +79,7 @@ function steps(doc: Document, url: string): Steps {
   });
   // detectClutter runs every filter again on a context of its own, then the guard: what
   // the pipeline pays for detection.
-  const all = timed(s, 'filters: detectClutter (all)', () => detectClutter(doc, FILTERS, base));
+  const all = timed(s, 'filters: detectClutter (all)', () => detectIn(pageContext(doc, url), FILTERS));
   timed(s, 'removal log', () => {
     for (const m of all) {
       visibleText(m.element);

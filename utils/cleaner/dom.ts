@@ -12,17 +12,31 @@ export function foldSpaces(text: string): string {
 
 const INVISIBLE_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 
-/** Text a reader would see in `el`: script, style and template contents excluded, spaces folded. */
-export function visibleText(el: Element): string {
+/**
+ * Text a reader would see in `el`: script, style and template contents excluded, spaces folded.
+ * With `atLeast`, reading may stop once the text is sure to run past that many characters
+ * (a preview of a whole site footer needs only its start); the result is then longer than
+ * `atLeast` but not the whole text.
+ */
+export function visibleText(el: Element, atLeast = Infinity): string {
   let out = '';
-  const walk = (node: Node): void => {
+  // Folding can shrink a text without bound (a run of spaces becomes one), so the folded
+  // length is checked, at doubling raw lengths to keep the checks linear in all.
+  let nextCheck = atLeast;
+  const walk = (node: Node): boolean => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) out += child.nodeValue ?? '';
-      else if (child.nodeType === 1 && !INVISIBLE_TAGS.has((child as Element).tagName.toUpperCase())) {
+      if (child.nodeType === 3) {
+        out += child.nodeValue ?? '';
+        if (out.length > nextCheck) {
+          if (foldSpaces(out).length > atLeast) return true;
+          nextCheck = 2 * out.length;
+        }
+      } else if (child.nodeType === 1 && !INVISIBLE_TAGS.has((child as Element).tagName.toUpperCase())) {
         out += ' ';
-        walk(child);
+        if (walk(child)) return true;
       }
     }
+    return false;
   };
   walk(el);
   return foldSpaces(out);
@@ -242,6 +256,8 @@ interface Entry extends ElementEntry {
   end: number;
 }
 
+/** Shared by the many elements without attributes, instead of an empty array each. */
+const NO_ATTRIBUTES: readonly string[] = Object.freeze([]);
 const EMPTY_STATS: BlockStats = { chars: 0, linkChars: 0, links: 0, prose: 0, proseChars: 0, h1: false };
 const PROSE_MIN_CHARS = 70;
 /** Blocks that hold running text in their own text nodes when a site does not use <p>. */
@@ -339,7 +355,7 @@ export function pageStats(key: { readonly doc: Document; readonly body: HTMLElem
   let bodyStart = -1;
   let bodyEnd = -1;
   const enter = (el: Element, tag: string, counted: boolean): Entry => {
-    const attributes = el.hasAttributes() ? el.getAttributeNames() : [];
+    const attributes = el.hasAttributes() ? el.getAttributeNames() : NO_ATTRIBUTES;
     const entry: Entry = {
       el,
       tag,

@@ -7,11 +7,11 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { FILTERS } from './filters/index.ts';
 import { annotateArticle, pageLines } from './annotators/banned-orgs.ts';
-import { detectClutter, type DetectedClutter } from './detect.ts';
+import { detectIn, pageContext, type DetectedClutter } from './detect.ts';
 import { looksLikeListing } from './listing.ts';
 import { postprocess } from './postprocess/index.ts';
 import { foldSpaces, visibleText } from './dom.ts';
-import { absolutizeUrls, pageBase } from './urls.ts';
+import { absolutizeUrls } from './urls.ts';
 import { copyWithout } from './copy.ts';
 import { fullHeadline, visibleHeadlines } from './title.ts';
 import { articleText, countWords, readingMinutes } from './text.ts';
@@ -42,8 +42,9 @@ export function cleanDocument(doc: Document, options: CleanOptions): CleanResult
   const filters = options.filters ?? defaultFilters();
   const t0 = now();
 
-  const base = pageBase(doc, options.url);
-  const chosen = detectClutter(doc, filters, base);
+  const ctx = pageContext(doc, options.url);
+  const base = ctx.url;
+  const chosen = detectIn(ctx, filters);
   const removals = logRemovals(chosen);
   const t1 = now();
 
@@ -128,12 +129,12 @@ function cleanMeta(value: string | null | undefined): string | null {
 /** What detection found, as the reader sees it listed: each element with its reason, read before the copy leaves it out. */
 function logRemovals(chosen: readonly DetectedClutter[]): Removal[] {
   return chosen.map((m): Removal => {
-    const text = visibleText(m.element);
+    const text = visibleText(m.element, PREVIEW_CHARS);
     return {
       filter: m.filter,
       reason: m.reason,
       text: text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS - 1)}…` : text,
-      links: m.element.querySelectorAll('a[href]').length,
+      links: m.links,
     };
   });
 }

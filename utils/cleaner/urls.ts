@@ -22,8 +22,11 @@ const URL_ATTRIBUTES: ReadonlyMap<string, readonly string[]> = new Map([
 ]);
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
-/** The page's `<base href>` resolved against its address, as the browser did on the page. */
-export function pageBase(doc: Document, pageUrl: string): URL {
+/**
+ * The page's `<base href>` resolved against its address, as the browser did on the page.
+ * `bases` are the document's <base> elements in tree order (the page walk lists them).
+ */
+export function pageBase(bases: readonly Element[], pageUrl: string): URL {
   let page: URL;
   try {
     page = new URL(pageUrl);
@@ -31,9 +34,8 @@ export function pageBase(doc: Document, pageUrl: string): URL {
     return new URL('about:blank');
   }
   // A browser takes the first <base> with an address, wherever it is. A snapshot carries its
-  // href as data-declutter-href (entrypoints/content/handlers.ts). By tag name rather than a
-  // selector: linkedom compiles a selector and walks the whole page per querySelector call.
-  for (const base of doc.getElementsByTagName('base')) {
+  // href as data-declutter-href (entrypoints/content/handlers.ts).
+  for (const base of bases) {
     const declared = base.getAttribute('href') ?? base.getAttribute('data-declutter-href');
     if (declared === null) continue;
     try {
