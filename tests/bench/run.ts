@@ -208,8 +208,9 @@ function timingReport(rs: PageResult[]): string[] {
       `Declutter ${fmt(median(rs.map((r) => r.declutter.ms)), 1)} / ${fmt(quantile(rs.map((r) => r.declutter.ms), 0.95), 1)}, ` +
       `DOM parse (${dom}, not in either) ${fmt(median(parse), 1)} / ${fmt(quantile(parse, 0.95), 1)}`,
     `Per-page time ratio Declutter/Readability: median ${fmt(median(ratios), 3)}×, p95 ${fmt(quantile(ratios, 0.95), 3)}× (target ≤ 1.15×)`,
-    `Declutter's parts, median ms: ${['clone', 'filters', 'readability', 'annotate'].map((k) => `${k} ${fmt(median(rs.map((r) => r.declutter.parts?.[k] ?? NaN)), 1)}`).join(', ')} ` +
-      '(readability = cheap check + Readability + post-processing + the annotator\'s page copy)',
+    `Declutter's parts, median ms: ${['filters', 'clone', 'readability', 'annotate'].map((k) => `${k} ${fmt(median(rs.map((r) => r.declutter.parts?.[k] ?? NaN)), 1)}`).join(', ')} ` +
+      '(filters = page walk + detection + removal log; clone = copy without the clutter + absolute URLs; ' +
+      'readability = cheap check + annotator\'s page lines + Readability; annotate = listing check + post-processing + annotator)',
     `Post-processing alone: median ${fmt(median(rs.map((r) => r.post.post)), 2)} ms, ${fmt(100 * median(rs.map((r) => r.post.post / r.post.readability)), 1)}% of the Readability run before it (median of per-page ratios)`,
   ];
 }

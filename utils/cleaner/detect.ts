@@ -1,6 +1,6 @@
 /**
- * Detection shared by the two places that act on clutter: the pipeline, which removes it
- * from a clone, and the live cleaner, which hides it on the page. Both get the same
+ * Detection shared by the two places that act on clutter: the pipeline, which copies the
+ * page without it, and the live cleaner, which hides it on the page. Both get the same
  * answer for the same DOM, so what the popup says it removed is what the page hides.
  */
 import { bodyOf, pageStats } from './dom.ts';

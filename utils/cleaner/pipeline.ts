@@ -48,8 +48,8 @@ export function cleanDocument(doc: Document, options: CleanOptions): CleanResult
   const removals = logRemovals(chosen);
   const t1 = now();
 
-  const clone = copyWithout(doc, chosen.map((m) => m.element));
-  absolutizeUrls(clone, base);
+  const copy = copyWithout(doc, chosen.map((m) => m.element));
+  absolutizeUrls(copy, base);
   const t2 = now();
 
   const empty = (status: CleanResult['status'], t3 = now()): CleanResult => ({
@@ -61,15 +61,15 @@ export function cleanDocument(doc: Document, options: CleanOptions): CleanResult
     timingsMs: { filters: t1 - t0, clone: t2 - t1, readability: t3 - t2, annotate: 0, total: t3 - t0 },
   });
 
-  if (!options.force && !isProbablyReaderable(clone)) return empty('not-readerable');
+  if (!options.force && !isProbablyReaderable(copy)) return empty('not-readerable');
 
   // The footnotes that explain a page's marks often sit outside the element Readability
   // picks, so the annotator gets the whole page's lines before Readability prunes it.
   const annotate = options.annotate ?? true;
-  const pageForNotes = annotate ? pageLines(clone.body) : null;
+  const pageForNotes = annotate ? pageLines(copy.body) : null;
 
-  const headlines = visibleHeadlines(clone);
-  const parsed = parseArticle(clone);
+  const headlines = visibleHeadlines(copy);
+  const parsed = parseArticle(copy);
   const content = parsed?.content;
   const t3 = now();
   if (!parsed || !content) return empty('no-article', t3);

@@ -39,8 +39,8 @@ export interface ClutterFilter {
   readonly noun: CountNoun;
   readonly defaultEnabled: boolean;
   /**
-   * Pure detection: reads the DOM, never changes it. It runs on a detached clone in the
-   * popup and the CLI, and on the live page for live cleaning, so it may not rely on layout.
+   * Pure detection: reads the DOM, never changes it. It runs on an inert parsed snapshot in
+   * the popup and the CLI, and on the live page for live cleaning, so it may not rely on layout.
    */
   detect(ctx: FilterContext): FilterMatch[];
 }
@@ -141,10 +141,15 @@ export interface Article {
   readonly readingMinutes: number;
 }
 
+/** Where cleanDocument spent its time, in milliseconds, in the order it runs. */
 export interface Timings {
-  readonly clone: number;
+  /** The page walk, every filter's detection and the removal log. */
   readonly filters: number;
+  /** The copy of the page without its clutter, and its URLs made absolute. */
+  readonly clone: number;
+  /** Readability's cheap check, the annotator's page lines, the visible headlines and Readability. */
   readonly readability: number;
+  /** The listing check, the title, post-processing and the annotator. */
   readonly annotate: number;
   readonly total: number;
 }
