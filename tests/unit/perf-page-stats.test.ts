@@ -8,6 +8,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   ARTICLE_CONTAINER,
@@ -174,6 +175,22 @@ describe('address pre-check', () => {
       }
     }
     expect(reached).toBeGreaterThan(8);
+  });
+
+  it('reads a host without the parser only where the parser would give that host', () => {
+    const parsed = (href: string): string | null => {
+      try {
+        const url = new URL(href, base);
+        return url.protocol === 'http:' || url.protocol === 'https:' ? url.hostname.replace(/^www\./, '') : null;
+      } catch {
+        return null;
+      }
+    };
+    const odd = ['http://-.0', 'http://0x7f.1/', 'http://1.2.3.4/', 'https://a.b./', 'http://user@host.com/', 'https://a.com\\evil.com', 'https://a.com/ b', 'https://a..com/', 'HTTP://WWW.Example.COM:8080/a', 'https://пример.рф/'];
+    // An empty href is no link at all (linkHost says null), whatever the parser makes of it.
+    for (const href of [...hrefs, ...odd].filter(Boolean)) expect(linkHost(href, base), href).toBe(parsed(href));
+    fc.assert(fc.property(fc.webUrl({ withQueryParameters: true, withFragments: true }), (href) => linkHost(href, base) === parsed(href)), { numRuns: 3000 });
+    fc.assert(fc.property(fc.stringMatching(/^https?:\/\/[a-zA-Z0-9.\-_:@%\\/?# ]{0,30}$/), (href) => linkHost(href, base) === parsed(href)), { numRuns: 3000 });
   });
 
   it('rules out the ordinary links that lead elsewhere', () => {

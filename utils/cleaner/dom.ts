@@ -73,9 +73,22 @@ export function outermost(el: Element, test: (candidate: Element) => boolean, st
   return best;
 }
 
+/**
+ * An absolute http(s) address whose host the URL parser would return as written, lower-cased:
+ * plain ASCII letters, digits, dots and hyphens, then a port, a path, a query, a fragment or
+ * nothing. Anything else (credentials, escapes, IDN, stray whitespace or backslashes, a host
+ * the parser rewrites) goes through the parser.
+ */
+const PLAIN_ABSOLUTE = /^https?:\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)*)(?::\d*)?(?:[/?#][^\t\n\r\\]*)?$/i;
+/** A host whose last label is a number is an IPv4 address to the parser, which rewrites it or fails. */
+const NUMERIC_HOST = /(^|\.)(\d+|0x[0-9a-f]*)\.?$/i;
+
 /** The element's host when `href` is an absolute http(s) link, else null. */
 export function linkHost(href: string | null, base: URL): string | null {
   if (!href) return null;
+  // Pages hold hundreds of links: most are plain absolute addresses, read without a URL object.
+  const plain = PLAIN_ABSOLUTE.exec(href);
+  if (plain && !NUMERIC_HOST.test(plain[1]!)) return plain[1]!.toLowerCase().replace(/^www\./, '');
   try {
     const url = new URL(href, base);
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.hostname.replace(/^www\./, '') : null;
