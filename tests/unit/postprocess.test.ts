@@ -81,6 +81,34 @@ describe.each(DOMS)('post-processing runner under %s', (dom) => {
     expect(root.querySelector('[class]:not(#root)')).toBeNull();
   });
 
+  describe('separators left between removed items', () => {
+    const marked = definePostStep({
+      id: 'marked',
+      why: 'test',
+      detect: ({ root: r }) => [...r.querySelectorAll('.x')].map((element) => ({ element, reason: 'marked' })),
+    });
+
+    it('goes with the line whose items a step removed («Рубрика, дата» leaves no lone comma)', () => {
+      const { root, ctx } = article(dom, `<p><a class="x" href="/tech/">Технологии и медиа</a>, <time class="x">04 сен 2024, 14:27</time></p>${STORY}<div><span><a class="x" href="/share">Share</a> | <a class="x" href="/mail">Email</a></span></div>`);
+      const log = postprocess(ctx, [marked]);
+      expect(articleText(root).split(/\n{2,}/).filter((p) => !/[\p{L}\p{N}]/u.test(p))).toEqual([]);
+      expect(articleText(root)).toContain('The council voted on Wednesday night');
+      expect(log.filter((r) => r.step === 'separators').map((r) => r.text)).toEqual([',', '|']);
+    });
+
+    it('stays when the line keeps a word, a picture, or had no words before the steps touched it', () => {
+      const breaks = '<p>* * *</p><p>—</p>';
+      const { root, ctx } = article(dom, `<p>Photo: <a class="x" href="/credit">Jane Roe</a> | Reuters</p>${STORY}${breaks}<p><img src="https://news.example/a.jpg" alt=""> · <a class="x" href="/gallery">Gallery</a></p>`);
+      const log = postprocess(ctx, [marked]);
+      const text = articleText(root);
+      expect(text).toContain('Photo: | Reuters');
+      expect(text).toContain('* * *');
+      expect(text).toContain('—');
+      expect(root.querySelector('img')).not.toBeNull();
+      expect(log.filter((r) => r.step === 'separators')).toEqual([]);
+    });
+  });
+
   it('leaves a clean story untouched by the real steps', () => {
     const { root, ctx } = article(dom, `<h2>What happens next</h2>${STORY}<ul><li>Phase one: downtown to Harlan Avenue</li><li>Phase two: to the river</li></ul>`);
     const before = articleText(root);

@@ -2,7 +2,7 @@
  * The post-processing steps, in the order they run, and the one place that removes what
  * they find. Each step sees the article as the previous steps left it.
  */
-import { isInside } from '../dom.ts';
+import { foldSpaces, isInside } from '../dom.ts';
 import type { FilterId } from '../filters/index.ts';
 import { ArticleMeasure } from './measure.ts';
 import type { ElementMatch, PostContext, PostStep, TextTailMatch } from './define.ts';
@@ -55,6 +55,8 @@ export function postprocess(ctx: PostContext, steps: readonly PostStep[] = POST_
   const measure = new ArticleMeasure(ctx.root);
   const guarded = storyGuard(ctx.root, measure);
   const log: PostRemoval[] = [];
+  // Where removals happened: the lines that may now hold only the separators between them.
+  const touched = new Set<Element>();
   for (const step of steps) {
     if (step.filter && ctx.filters && !ctx.filters.has(step.filter)) continue;
     const filter = step.filter ?? null;
@@ -83,12 +85,15 @@ export function postprocess(ctx: PostContext, steps: readonly PostStep[] = POST_
       if (removed) log.push({ step: step.id, filter, reason: cut.reason, text: removed, links: 0 });
       measure.cut(cut.text, cut.from);
       cut.text.nodeValue = value.slice(0, cut.from).replace(/\s+$/, '');
+      if (cut.text.parentElement) touched.add(cut.text.parentElement);
     }
     for (const m of chosen) {
       measure.remove(m.element);
+      if (m.element.parentElement) touched.add(m.element.parentElement);
       m.element.remove();
     }
   }
+  log.push(...sweepSeparators(ctx.root, touched));
   stripClasses(ctx.root);
   return log;
 }
@@ -123,6 +128,41 @@ function storyGuard(root: Element, measure: ArticleMeasure): (el: Element) => bo
     }
     return count >= 2 && inside / total >= 0.25;
   };
+}
+
+/**
+ * Lines list their items with separators between them: «Технологии и медиа, 04 сен 2024»,
+ * "By Jane Roe | March 14", "Share · Tweet · Email". When the steps remove the items, the
+ * separators stay behind, and a line of nothing but «,» or "|" reads as breakage. A block
+ * that lost an element or a text tail to a step and has no letter, digit or picture left is
+ * such a line; a wordless block no step took anything from (an author's «* * *» break) stays.
+ */
+const SEPARATOR_BLOCKS = new Set(['P', 'DIV', 'LI', 'UL', 'OL', 'DL', 'DT', 'DD', 'SECTION', 'HEADER', 'FOOTER', 'ASIDE', 'FIGCAPTION', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+const MEDIA_SELECTOR = 'img, picture, video, audio, iframe, svg, canvas, object, embed';
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+function sweepSeparators(root: Element, touched: ReadonlySet<Element>): PostRemoval[] {
+  const leftovers = (el: Element): boolean => {
+    const text = el.textContent ?? '';
+    return text.trim() !== '' && !WORD_CHAR.test(text) && !el.querySelector(MEDIA_SELECTOR);
+  };
+  const found = new Set<Element>();
+  for (const parent of touched) {
+    if (parent === root || !isInside(parent, root)) continue;
+    // Up through the inline wrappers («<span>| </span>») to the outermost block of nothing but separators.
+    let line: Element | null = null;
+    for (let cur: Element | null = parent; cur && cur !== root && leftovers(cur); cur = cur.parentElement) {
+      if (SEPARATOR_BLOCKS.has(cur.tagName.toUpperCase())) line = cur;
+    }
+    if (line) found.add(line);
+  }
+  const log: PostRemoval[] = [];
+  for (const line of found) {
+    if (!isInside(line, root)) continue;
+    log.push({ step: 'separators', filter: null, reason: 'punctuation left between removed items', text: foldSpaces(line.textContent ?? ''), links: 0 });
+    line.remove();
+  }
+  return log;
 }
 
 /** What Readability does when `keepClasses` is off, deferred until the steps have read them. */
