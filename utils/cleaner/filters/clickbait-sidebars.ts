@@ -83,6 +83,8 @@ const BLOCK_TITLE = new RegExp(
 const TITLE_WORDS =
   /новост|материал|популяр|читаем|обсужда|интерес|партнер|партнёр|рекоменд|читайте|по теме|главное|лучшее|пропустите|похожие|свежие|последние|записи|recommend|more |popular|most |trending|related|recent|posts|read next|up next|also like|also enjoy|may like|latest|top stories|around the web|partners|sponsored|promoted|picks|miss/i;
 
+const LIST_TAGS = new Set(['UL', 'OL', 'DIV', 'SECTION', 'ASIDE', 'TABLE', 'TD']);
+
 /** A headline is a sentence: its link text runs to several words, unlike a menu's section names. */
 const HEADLINE_MIN_AVG_CHARS = 22;
 
@@ -196,14 +198,15 @@ function titledBlocks(ctx: FilterContext, stats: PageStats): FilterMatch[] {
 function headlineLists(ctx: FilterContext, stats: PageStats): FilterMatch[] {
   const body = ctx.body;
   if (!body) return [];
-  const candidates: FilterMatch[] = [];
-  for (const el of stats.withTag(['UL', 'OL', 'DIV', 'SECTION', 'ASIDE', 'TABLE', 'TD'], 'body')) {
-    const s = stats.get(el);
-    if (!isHeadlineList(s, 5) || linkShare(s) < 0.7 || avgLinkChars(s) < HEADLINE_MIN_AVG_CHARS || holdsArticle(s, stats.page)) continue;
+  const candidates = stats.outside((entry): FilterMatch | null => {
+    if (!LIST_TAGS.has(entry.tag)) return null;
+    const { el } = entry;
+    const s: BlockStats = entry;
+    if (!isHeadlineList(s, 5) || linkShare(s) < 0.7 || avgLinkChars(s) < HEADLINE_MIN_AVG_CHARS || holdsArticle(s, stats.page)) return null;
     const inArticle = stats.inArticleElement(el) || sitsAmongProse(el, stats);
-    if (inArticle && !RELATED_NAMING.test(stats.naming(el)) && el.tagName.toUpperCase() !== 'ASIDE') continue;
-    candidates.push({ element: el, reason: `${s.links} headline links ${describeElement(el)}` });
-  }
+    if (inArticle && !RELATED_NAMING.test(stats.naming(el)) && entry.tag !== 'ASIDE') return null;
+    return { element: el, reason: `${s.links} headline links ${describeElement(el)}` };
+  });
   return outermostOnly(candidates).flatMap((m) => {
     const title = listTitle(m.element, stats);
     return title ? [m, { element: title, reason: `title of ${m.reason}` }] : [m];
