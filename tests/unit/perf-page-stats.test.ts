@@ -186,11 +186,13 @@ describe('address pre-check', () => {
         return null;
       }
     };
-    const odd = ['http://-.0', 'http://0x7f.1/', 'http://1.2.3.4/', 'https://a.b./', 'http://user@host.com/', 'https://a.com\\evil.com', 'https://a.com/ b', 'https://a..com/', 'HTTP://WWW.Example.COM:8080/a', 'https://пример.рф/'];
+    const odd = ['http://-.0', 'http://0x7f.1/', 'http://1.2.3.4/', 'https://a.b./', 'http://user@host.com/', 'https://a.com\\evil.com', 'https://a.com/ b', 'https://a..com/', 'HTTP://WWW.Example.COM:8080/a', 'https://пример.рф/',
+      '//evil.com/x', '/\\evil.com', '/\t/evil.com', ' /a', '?q', '#f', 'news/1', './a', '../a', 'a/b:c', '1a:b', '/новости/1'];
     // An empty href is no link at all (linkHost says null), whatever the parser makes of it.
     for (const href of [...hrefs, ...odd].filter(Boolean)) expect(linkHost(href, base), href).toBe(parsed(href));
     fc.assert(fc.property(fc.webUrl({ withQueryParameters: true, withFragments: true }), (href) => linkHost(href, base) === parsed(href)), { numRuns: 3000 });
     fc.assert(fc.property(fc.stringMatching(/^https?:\/\/[a-zA-Z0-9.\-_:@%\\/?# ]{0,30}$/), (href) => linkHost(href, base) === parsed(href)), { numRuns: 3000 });
+    fc.assert(fc.property(fc.stringMatching(/^[a-zA-Z0-9.\-_:@%\\/?# \t~]{1,20}$/), (href) => linkHost(href, base) === parsed(href)), { numRuns: 5000 });
   });
 
   it('rules out the ordinary links that lead elsewhere', () => {

@@ -80,6 +80,13 @@ export function outermost(el: Element, test: (candidate: Element) => boolean, st
  * the parser rewrites) goes through the parser.
  */
 const PLAIN_ABSOLUTE = /^https?:\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)*)(?::\d*)?(?:[/?#][^\t\n\r\\]*)?$/i;
+/**
+ * An address relative to the page's own host: a path from the root (`/news/1`, but not
+ * `//host` or `/\\host`, which name a host), a query, a fragment, or a path whose first
+ * segment holds no scheme (`news/1`, `./1`), all without whitespace or backslashes, which the
+ * parser strips or turns into slashes. Such a link stays on the base's host.
+ */
+const PLAIN_RELATIVE = /^(?:\/(?![\/\\])|[?#]|[\w.~-][^:/?#\\]*(?:[/?#]|$))[^\s\\]*$/;
 /** A host whose last label is a number is an IPv4 address to the parser, which rewrites it or fails. */
 const NUMERIC_HOST = /(^|\.)(\d+|0x[0-9a-f]*)\.?$/i;
 
@@ -89,6 +96,7 @@ export function linkHost(href: string | null, base: URL): string | null {
   // Pages hold hundreds of links: most are plain absolute addresses, read without a URL object.
   const plain = PLAIN_ABSOLUTE.exec(href);
   if (plain && !NUMERIC_HOST.test(plain[1]!)) return plain[1]!.toLowerCase().replace(/^www\./, '');
+  if (PLAIN_RELATIVE.test(href)) return base.protocol === 'http:' || base.protocol === 'https:' ? base.hostname.replace(/^www\./, '') : null;
   try {
     const url = new URL(href, base);
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.hostname.replace(/^www\./, '') : null;
@@ -114,9 +122,13 @@ export function mayLeadTo(href: string | null, base: URL, domains: readonly stri
   if (!href) return false;
   if (domains.some((d) => base.hostname.includes(d))) return true;
   if (/[^\x21-\x7e]|%/.test(href)) return true;
-  const lower = href.toLowerCase();
-  return domains.some((d) => lower.includes(d));
+  // Printable ASCII from here, where ignoring case is lower-casing (without copying the address).
+  let anyDomain = DOMAIN_PATTERNS.get(domains);
+  if (!anyDomain) DOMAIN_PATTERNS.set(domains, (anyDomain = new RegExp(domains.map((d) => d.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i')));
+  return anyDomain.test(href);
 }
+
+const DOMAIN_PATTERNS = new WeakMap<readonly string[], RegExp>();
 
 /** Whether `node` is `ancestor` or inside it, without relying on `contains` across documents. */
 export function isInside(node: Node, ancestor: Node): boolean {

@@ -135,7 +135,7 @@ function networkWidgets(ctx: FilterContext, stats: PageStats): FilterMatch[] {
       continue;
     }
     const naming = stats.naming(el);
-    if (naming !== ' ' && naming.trim() && ANY_NETWORK_NAMING.test(naming)) {
+    if (naming !== ' ' && ANY_NETWORK_NAMING.test(naming)) {
       const network = NETWORKS.find((n) => n.naming.test(naming))?.name ?? 'widget';
       add(widgetBlock(el, stats), network);
       continue;

@@ -89,9 +89,22 @@ const NEEDED = {
   tags: new Set(SELECTOR_NEEDS.flatMap((n) => n.tags)),
   nameParts: [...new Set(SELECTOR_NEEDS.flatMap((n) => n.nameParts))],
 };
-/** The attributes whose values some selector needs: only these values are read from the page. */
-const VALUED_ATTRIBUTES = new Set(SELECTOR_NEEDS.flatMap((n) => n.values.map((v) => v.name)));
+/**
+ * The attribute values some selector needs, by attribute name (lower case): a page's value is
+ * looked at only under these names, and kept only when it holds one of them. A test that
+ * ignores case comes first, so that the page's many `href` and `src` values are not copied.
+ */
+const NEEDED_VALUES = new Map(
+  [...new Set(SELECTOR_NEEDS.flatMap((n) => n.values.map((v) => v.name)))].map((name) => {
+    const wanted = [...new Set(SELECTOR_NEEDS.flatMap((n) => n.values.filter((v) => v.name === name).map((v) => v.value)))];
+    return [name, { wanted, any: new RegExp(wanted.map(escapeRegExp).join('|'), 'i') }] as const;
+  }),
+);
 const CLASS_SEPARATOR = /[ \t\n\f\r]+/;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 type ReadElement = Pick<ElementEntry, 'el' | 'tag' | 'attributes' | 'cls' | 'id'>;
 
@@ -106,10 +119,13 @@ function readElements(doc: Document): ReadElement[] {
   }));
 }
 
-/** `elements` is every element of `doc` (`doc.querySelectorAll('*')`) as `pageStats` read them, when the caller has them. */
-export function selectorsWorthRunning(doc: Document, elements: Iterable<ReadElement> = readElements(doc)): string[] {
+/**
+ * `elements` is every element of `doc` (`doc.querySelectorAll('*')`) as `pageStats` read them,
+ * when the caller has them. Index loops: this runs over every element and attribute of a page.
+ */
+export function selectorsWorthRunning(doc: Document, elements: readonly ReadElement[] = readElements(doc)): string[] {
   const present = { ids: new Set<string>(), classes: new Set<string>(), attributes: new Set<string>(), tags: new Set<string>(), nameParts: new Set<string>() };
-  const values = new Map<string, string[]>();
+  const values = new Set<string>();
   // Pages repeat the same class attribute on many elements: each distinct one is read once.
   const idsSeen = new Set<string>();
   const classesSeen = new Set<string>();
@@ -117,23 +133,30 @@ export function selectorsWorthRunning(doc: Document, elements: Iterable<ReadElem
     const seen = isClass ? classesSeen : idsSeen;
     if (seen.has(name)) return;
     seen.add(name);
-    if (isClass) for (const c of name.split(CLASS_SEPARATOR)) if (NEEDED.classes.has(c)) present.classes.add(c);
-    for (const part of NEEDED.nameParts) if (name.includes(part)) present.nameParts.add(part);
+    if (isClass) {
+      const classes = name.split(CLASS_SEPARATOR);
+      for (let i = 0; i < classes.length; i++) if (NEEDED.classes.has(classes[i]!)) present.classes.add(classes[i]!);
+    }
+    for (let i = 0; i < NEEDED.nameParts.length; i++) if (name.includes(NEEDED.nameParts[i]!)) present.nameParts.add(NEEDED.nameParts[i]!);
   };
-  for (const { el, tag, attributes: attributeNames, cls, id } of elements) {
+  for (let e = 0; e < elements.length; e++) {
+    const { el, tag, attributes: attributeNames, cls, id } = elements[e]!;
     // Only custom elements' names (`<cmp-banner>`) are needed; theirs hold a hyphen.
     if (tag.includes('-')) {
       const lower = tag.toLowerCase();
       if (NEEDED.tags.has(lower)) present.tags.add(lower);
     }
-    for (const name of attributeNames) {
-      const lower = name.toLowerCase();
+    for (let a = 0; a < attributeNames.length; a++) {
+      const name = attributeNames[a]!;
+      // HTML attribute names come lower-cased from the parser; only XML-ish ones need folding.
+      const lower = NEEDED.attributes.has(name) || NEEDED_VALUES.has(name) ? name : name.toLowerCase();
       if (NEEDED.attributes.has(lower)) present.attributes.add(lower);
-      if (!VALUED_ATTRIBUTES.has(lower)) continue;
-      const value = (el.getAttribute(name) ?? '').toLowerCase();
-      const list = values.get(lower);
-      if (list) list.push(value);
-      else values.set(lower, [value]);
+      const needed = NEEDED_VALUES.get(lower);
+      if (!needed) continue;
+      const value = el.getAttribute(name) ?? '';
+      if (!needed.any.test(value)) continue;
+      const folded = value.toLowerCase();
+      for (const wanted of needed.wanted) if (folded.includes(wanted)) values.add(`${lower}=${wanted}`);
     }
     if (id) {
       if (NEEDED.ids.has(id)) present.ids.add(id);
@@ -148,7 +171,7 @@ export function selectorsWorthRunning(doc: Document, elements: Iterable<ReadElem
       n.attributes.every((a) => present.attributes.has(a)) &&
       n.tags.every((t) => present.tags.has(t)) &&
       n.nameParts.every((part) => present.nameParts.has(part)) &&
-      n.values.every(({ name, value }) => values.get(name)?.some((v) => v.includes(value)) ?? false),
+      n.values.every(({ name, value }) => values.has(`${name}=${value}`)),
   ).map((n) => n.selector);
 }
 
