@@ -1,5 +1,5 @@
 /**
- * npm run bench:browser -- [--sample N] [--repeat R] [--only <slug-or-id>]
+ * npm run bench:browser -- [--sample N] [--repeat R] [--only <slug-or-id>] [--no-cold]
  *
  * The reader's wait, measured in a real browser: the built test extension
  * (.output/chrome-mv3-e2e, `npm run build:e2e`) loaded into headless Chromium, each page
@@ -8,6 +8,20 @@
  *   `main[data-view]` leaves "loading", then the next frame is drawn), and
  * - in the same run, the time bare Readability takes inside the page itself (injected
  *   into the page: clone the document, parse).
+ * Two kinds of opening are timed, because they cost very differently:
+ * - cold: the first popup in a freshly started browser, so a new extension process. This is
+ *   the reader's usual click: Chromium ends an extension's process once its service worker
+ *   has idled (about 30 s) and no extension page is open. Everything the core builds on
+ *   first use (regular expressions, tables, JIT) is paid here. One run per page, each in
+ *   its own browser.
+ * - warm: `--repeat` popups opened one after another in one browser, after one untimed
+ *   round. Each popup is a new page, but the extension's process and its V8 caches (compiled
+ *   regular expressions among them) live on, so this is the reader who clicks again soon.
+ * cleanDocument's parts, as its `timingsMs` names them (pipeline.ts):
+ *   filters      base URL + clutter detection + the removal log
+ *   clone        the copy without the clutter + absolute URLs
+ *   readability  isProbablyReaderable + the annotator's page lines + headlines + Readability
+ *   annotate     listing check + title + post-processing + the annotator
  * Pages: every golden page (tests/golden/pages/<slug>/source.html) and a fixed sample of
  * the article-extraction benchmark. No hook in the popup is needed: the popup already
  * marks its state on `main[data-view]`, and an init script watches it from the first byte.
@@ -17,7 +31,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { launchChromium, requireBuild } from '../e2e/support/chromium.ts';
+import { launchChromium, requireBuild, type ChromiumSession } from '../e2e/support/chromium.ts';
 import { formatBundleSizes } from './bundle.ts';
 import { benchLive } from './live.ts';
 import { median, quantile } from './measure.ts';
@@ -25,17 +39,24 @@ import { median, quantile } from './measure.ts';
 const ROOT = resolve(import.meta.dirname, '../..');
 const GOLDEN_DIR = join(ROOT, 'tests/golden/pages');
 const BENCH_DIR = process.env.ARTICLE_BENCH_DIR ?? '/work/shared/bench/article-extraction';
-const USAGE = 'usage: npm run bench:browser -- [--sample N] [--repeat R] [--only <slug-or-id>]';
+const USAGE = 'usage: npm run bench:browser -- [--sample N] [--repeat R] [--only <slug-or-id>] [--no-cold]';
+const PARTS = ['filters', 'clone', 'readability', 'annotate'] as const;
+/** What each part of cleanDocument's timings covers (its field names are older than the pipeline's steps). */
+const PART_LEGEND =
+  'parts: filters = base URL + detection + removal log; clone = copy without clutter + absolute URLs; ' +
+  'readability = isProbablyReaderable + page lines + headlines + Readability; annotate = listing check + title + post-processing + annotator';
 
 const args = process.argv.slice(2);
 let sample = 15;
 let repeat = 5;
 let only: string | null = null;
+let cold = true;
 for (let i = 0; i < args.length; i++) {
   const arg = args[i]!;
   if (arg === '--sample') sample = Number(args[++i]);
   else if (arg === '--repeat') repeat = Number(args[++i]);
   else if (arg === '--only') only = args[++i] ?? null;
+  else if (arg === '--no-cold') cold = false;
   else if (arg === '-h' || arg === '--help') {
     process.stdout.write(`${USAGE}\n`);
     process.exit(0);
@@ -161,6 +182,15 @@ async function main(): Promise<void> {
   const pages = [...goldenPages(), ...benchmarkPages(sample)].filter((p) => !only || p.id.startsWith(only));
   if (!pages.length) throw new Error('no pages to measure');
   const server = await serve(pages);
+  const colds = new Map<ServedPage, PopupTiming>();
+  if (cold) {
+    try {
+      for (const page of pages) colds.set(page, await coldPopup(extensionDir, `${server.origin}${page.path}`));
+    } catch (error) {
+      await server.close();
+      throw error;
+    }
+  }
   const session = await launchChromium(extensionDir);
   await session.context.addInitScript(watchPaint);
   const rows: Row[] = [];
@@ -187,9 +217,13 @@ async function main(): Promise<void> {
       }
       await tab.close();
       const part = (name: string) => median(cleans.map((c) => c[name] ?? NaN));
-      const parts = Object.fromEntries(['clone', 'filters', 'readability', 'annotate'].map((name) => [name, part(name)]));
-      rows.push({ page, paint: median(paints), scripts: median(scripts), clean: part('total'), parts, readability: median(parses), view });
-      process.stderr.write(`${page.group} ${page.id.slice(0, 36).padEnd(36)} popup ${median(paints).toFixed(0)} ms, Readability ${median(parses).toFixed(1)} ms (${view})\n`);
+      const parts = Object.fromEntries(PARTS.map((name) => [name, part(name)]));
+      const first = colds.get(page) ?? null;
+      rows.push({ page, paint: median(paints), scripts: median(scripts), clean: part('total'), parts, readability: median(parses), view, cold: first });
+      process.stderr.write(
+        `${page.group} ${page.id.slice(0, 36).padEnd(36)} popup ${median(paints).toFixed(0)} ms` +
+          `${first ? ` (cold ${first.ms.toFixed(0)} ms, clean ${(first.parts.total ?? NaN).toFixed(1)} ms)` : ''}, Readability ${median(parses).toFixed(1)} ms (${view})\n`,
+      );
     }
     live = await benchLive(session, server.origin, pages, repeat);
   } finally {
@@ -199,14 +233,38 @@ async function main(): Promise<void> {
   report(rows);
   process.stdout.write(live);
 
-  async function timePopup(tabId: number): Promise<{ ms: number; scriptsMs: number; parts: Record<string, number>; view: string }> {
-    const popup = await session.context.newPage();
-    await popup.setViewportSize({ width: 520, height: 600 });
-    await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tabId=${tabId}`);
-    const handle = await popup.waitForFunction(() => (window as unknown as { __declutterPaint?: object }).__declutterPaint, null, { timeout: 30_000 });
-    const result = (await handle.jsonValue()) as { view: string; ms: number; scriptsMs: number; parts: Record<string, number> };
-    await popup.close();
-    return result;
+  function timePopup(tabId: number): Promise<PopupTiming> {
+    return openPopupTimed(session, tabId);
+  }
+}
+
+interface PopupTiming {
+  readonly ms: number;
+  readonly scriptsMs: number;
+  /** cleanDocument's `timingsMs` (total and PARTS). */
+  readonly parts: Record<string, number>;
+  readonly view: string;
+}
+
+async function openPopupTimed(session: ChromiumSession, tabId: number): Promise<PopupTiming> {
+  const popup = await session.context.newPage();
+  await popup.setViewportSize({ width: 520, height: 600 });
+  await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tabId=${tabId}`);
+  const handle = await popup.waitForFunction(() => (window as unknown as { __declutterPaint?: object }).__declutterPaint, null, { timeout: 30_000 });
+  const result = (await handle.jsonValue()) as PopupTiming;
+  await popup.close();
+  return result;
+}
+
+/** The first popup in a browser of its own: a new extension process, nothing built yet. */
+async function coldPopup(extensionDir: string, url: string): Promise<PopupTiming> {
+  const session = await launchChromium(extensionDir);
+  try {
+    await session.context.addInitScript(watchPaint);
+    const { tabId } = await session.openTab(url);
+    return await openPopupTimed(session, tabId);
+  } finally {
+    await session.close();
   }
 }
 
@@ -218,19 +276,23 @@ interface Row {
   readonly scripts: number;
   /** cleanDocument inside the popup (its own timings, through the popup's performance mark). */
   readonly clean: number;
-  /** Its parts: clone, filters, readability (Readability + post-processing), annotate. */
+  /** Its parts (PARTS; see PART_LEGEND for what each covers). */
   readonly parts: Record<string, number>;
   readonly readability: number;
   readonly view: string;
+  /** The first popup in a fresh browser, when measured. */
+  readonly cold: PopupTiming | null;
 }
 
 function report(rows: Row[]): void {
   const lines = [
     '',
-    `Chromium, ${repeat} runs per page, medians. popup = open popup.html?tabId=N → article painted; scripts = → DOMContentLoaded ` +
-      '(popup bundle loaded and run); clean = cleanDocument in the popup; Readability = clone + parse inside the page.',
+    `Chromium, warm: ${repeat} runs per page, medians; cold: the first popup in a fresh browser, one run per page. ` +
+      'popup = open popup.html?tabId=N → article painted; scripts = → DOMContentLoaded ' +
+      '(popup bundle loaded and run); clean = cleanDocument in the popup; Readability = clone + parse inside the page (warm).',
+    PART_LEGEND,
   ];
-  lines.push(['', 'page'.padEnd(44), 'popup ms', 'scripts', 'clean', 'Rdb ms', 'clean/Rdb', 'view'].join(' '));
+  lines.push(['', 'page'.padEnd(44), 'popup ms', 'scripts', 'clean', 'Rdb ms', 'clean/Rdb', 'cold popup', 'cold clean', 'view'].join(' '));
   for (const r of rows) {
     lines.push(
       [
@@ -241,6 +303,8 @@ function report(rows: Row[]): void {
         r.clean.toFixed(1).padStart(5),
         r.readability.toFixed(1).padStart(6),
         `${(r.clean / r.readability).toFixed(2)}×`.padStart(9),
+        (r.cold ? r.cold.ms.toFixed(0) : '-').padStart(10),
+        (r.cold ? (r.cold.parts.total ?? NaN).toFixed(1) : '-').padStart(10),
         r.view,
       ].join(' '),
     );
@@ -251,12 +315,23 @@ function report(rows: Row[]): void {
     const paint = g.map((r) => r.paint);
     const rd = g.map((r) => r.readability);
     lines.push(
-      `${group} pages (${g.length}): popup paint median ${median(paint).toFixed(0)} ms, p95 ${quantile(paint, 0.95).toFixed(0)} ms, ` +
+      `${group} pages (${g.length}), warm: popup paint median ${median(paint).toFixed(0)} ms, p95 ${quantile(paint, 0.95).toFixed(0)} ms, ` +
         `of which popup scripts median ${median(g.map((r) => r.scripts)).toFixed(0)} ms and cleanDocument ${median(g.map((r) => r.clean)).toFixed(1)} ms ` +
         `(${median(g.map((r) => r.clean / r.readability)).toFixed(2)}× bare Readability in the page, median of per-page ratios; parts: ` +
-        `${['clone', 'filters', 'readability', 'annotate'].map((name) => `${name} ${median(g.map((r) => r.parts[name] ?? NaN)).toFixed(1)}`).join(', ')} ms)` +
+        `${PARTS.map((name) => `${name} ${median(g.map((r) => r.parts[name] ?? NaN)).toFixed(1)}`).join(', ')} ms)` +
         `${group === 'golden' ? ' (target ≤ 150 ms)' : ''}; bare Readability in the page median ${median(rd).toFixed(1)} ms, p95 ${quantile(rd, 0.95).toFixed(1)} ms`,
     );
+    const colds = g.flatMap((r) => (r.cold ? [{ row: r, cold: r.cold }] : []));
+    if (colds.length) {
+      const coldPart = (name: string) => median(colds.map((c) => c.cold.parts[name] ?? NaN)).toFixed(1);
+      const coldPaint = colds.map((c) => c.cold.ms);
+      lines.push(
+        `  cold (first popup in a fresh browser, ${colds.length} pages): popup paint median ${median(coldPaint).toFixed(0)} ms, p95 ${quantile(coldPaint, 0.95).toFixed(0)} ms, ` +
+          `of which popup scripts median ${median(colds.map((c) => c.cold.scriptsMs)).toFixed(0)} ms and cleanDocument ${coldPart('total')} ms ` +
+          `(${median(colds.map((c) => (c.cold.parts.total ?? NaN) / c.row.readability)).toFixed(2)}× warm bare Readability; parts: ` +
+          `${PARTS.map((name) => `${name} ${coldPart(name)}`).join(', ')} ms)`,
+      );
+    }
   }
   lines.push('', formatBundleSizes(join(ROOT, '.output/chrome-mv3')));
   process.stdout.write(`${lines.join('\n')}\n`);

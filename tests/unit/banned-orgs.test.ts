@@ -1,12 +1,15 @@
 /**
  * The registry (assets/data/banned-orgs.json) against its schema: versioned, dated, every
  * entry sourced, every date a real date no later than `as_of`, every pattern compiling and
- * finding the organisation's own name.
+ * finding the organisation's own name; and the fast search (names over plain classes on a
+ * mapped line) finding exactly what the names as written find.
  */
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { registryCandidates } from '../../utils/cleaner/annotators/mentions.ts';
-import { REGISTRY, type StoredOrganization } from '../../utils/cleaner/annotators/registry.ts';
+import { REGISTRY, compiledPatterns, registryAlphabet, type StoredOrganization } from '../../utils/cleaner/annotators/registry.ts';
 import { compileAbbreviation, compileNamePattern } from '../../utils/cleaner/annotators/patterns.ts';
+import { alphabetFor } from '../../utils/cleaner/annotators/alphabet.ts';
 
 const CATEGORIES = ['terrorist', 'extremist', 'undesirable', 'foreign-agent'];
 const DATE = /^\d{4}-\d{2}(?:-\d{2})?$/;
@@ -100,5 +103,84 @@ describe.each(orgs.map((o) => [o.id, o] as const))('%s', (_id, org: StoredOrgani
     const ownName = org.name.ru.replace(/\s*\([^)]*\)\s*$/, '');
     const found = registryCandidates(`Об этом сообщила ${ownName}*.`).filter((c) => c.org.id === org.id);
     expect(found.length, `${org.id} not found in «${ownName}»`).toBeGreaterThan(0);
+  });
+});
+
+/**
+ * The search runs each name over plain classes on the mapped line (alphabet.ts) instead of
+ * the Unicode-class name on the line itself. Next to a name, and in its endings, stand the
+ * characters where the two could part: letters and digits of other scripts, the stand-ins
+ * themselves, a combining accent, letters and symbols outside the BMP, lone surrogates.
+ */
+describe('names over plain classes on the mapped line', () => {
+  const NEIGHBOURS = ['', ' ', '\u00a0', '*', '«', '»', '"', '-', '_', '5', 'ов', 'овцы', 'x', 'é', 'ö', 'і', 'ǅ', 'ß', '٣', 'Ⅻ', '²', '\u0301',
+    '\u0000', '\u0001', '\u0002', '𝐀', '😀', '\ud800', '\udc00'];
+  const namesOf = (o: StoredOrganization): string[] => [o.name.ru.replace(/\s*\([^)]*\)\s*$/, ''), o.name.en, ...o.aliases, ...o.match.abbr];
+  const NAMES = orgs.flatMap(namesOf);
+
+  /** Every pattern's matches, as `pattern@start:length`, the way the search runs them. */
+  function everyMatch(text: string, plain: boolean, orgId?: string): string[] {
+    const subject = plain ? registryAlphabet()!.map(text) : text;
+    if (subject === null) return everyMatch(text, false, orgId);
+    const out: string[] = [];
+    compiledPatterns().forEach((pattern, i) => {
+      if (orgId && pattern.org.id !== orgId) return;
+      const regex = plain ? pattern.plainRegex : pattern.regex;
+      regex.lastIndex = 0;
+      for (let m = regex.exec(subject); m; m = regex.exec(subject)) {
+        out.push(`${i}@${m.index}:${m[0].length}`);
+        if (m[0].length === 0) regex.lastIndex++;
+      }
+    });
+    return out;
+  }
+
+  test('the registry has a plain alphabet, and mapping keeps every offset', () => {
+    const alphabet = registryAlphabet();
+    expect(alphabet).not.toBeNull();
+    for (const ch of NEIGHBOURS) {
+      const text = `ИГ${ch}ИГ`;
+      const mapped = alphabet!.map(text);
+      // Only a letter or digit outside the BMP leaves a line to the Unicode-class names.
+      if (ch === '𝐀') expect(mapped).toBeNull();
+      else expect(mapped?.length, JSON.stringify(ch)).toBe(text.length);
+    }
+  });
+
+  test('every name next to every neighbour: its own patterns match the same at the same offsets', () => {
+    let found = 0;
+    for (const org of orgs) {
+      for (const name of namesOf(org)) {
+        for (const a of NEIGHBOURS) {
+          for (const b of NEIGHBOURS) {
+            const text = `${a}${name}${b} и ${name.slice(0, -1)}${b}${a}`;
+            const exact = everyMatch(text, false, org.id);
+            expect(everyMatch(text, true, org.id), JSON.stringify(text)).toEqual(exact);
+            found += exact.length;
+          }
+        }
+      }
+    }
+    expect(found).toBeGreaterThan(10_000);
+  }, 30_000);
+
+  test('random lines of name fragments and neighbours: the same matches, and the search finds them', () => {
+    const pieces = [...NEIGHBOURS, ...NAMES.flatMap((n) => [n, n.slice(0, 3), n.slice(2)]), 'государств', 'ами', 'ого'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        const exact = everyMatch(text, false);
+        expect(everyMatch(text, true)).toEqual(exact);
+        const searched = registryCandidates(text).map((c) => c.org.id);
+        const byPattern = exact.map((m) => compiledPatterns()[Number(m.split('@')[0])]!.org.id);
+        expect(new Set(searched)).toEqual(new Set(byPattern));
+      }),
+      { numRuns: 2000, seed: 20260716 },
+    );
+  });
+
+  test('a name spelled with a stand-in character gets no plain alphabet', () => {
+    expect(alphabetFor(['(?<![\\p{L}])a\u0001b'])).toBeNull();
+    expect(alphabetFor(['(?<![\\p{L}])Pöè'])?.classes.letter).toContain('\\u{f6}');
   });
 });

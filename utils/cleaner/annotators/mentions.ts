@@ -11,7 +11,7 @@
  */
 import type { AnnotationEvidence } from '../types.ts';
 import { CLOSING_QUOTES, OPENING_QUOTES, QUOTES, isLatin } from './patterns.ts';
-import { compiledPatterns, type PatternKind, type StoredOrganization } from './registry.ts';
+import { compiledPatterns, registryAlphabet, type PatternKind, type StoredOrganization } from './registry.ts';
 import { disclaimerMeaning, noteMeaning, STAR_RUN, starCount, type NoteMeaning } from './marks.ts';
 
 /**
@@ -174,17 +174,23 @@ function searchRegistry(text: string): Candidate[] {
   // In the registry's order, as when every pattern ran: candidates at the same place keep it.
   // (A pattern listed under two of the line's characters runs once.)
   wanted.sort((a, b) => a - b);
+  if (!wanted.length) return found;
+  // The names over plain classes run on the mapped line (same offsets; alphabet.ts), unless it cannot be mapped.
+  const alphabet = registryAlphabet();
+  const mapped = alphabet ? alphabet.map(text) : null;
+  const subject = mapped ?? text;
   for (let w = 0; w < wanted.length; w++) {
     const index = wanted[w]!;
     if (w > 0 && wanted[w - 1] === index) continue;
     const pattern = patterns[index]!;
-    pattern.regex.lastIndex = 0;
-    for (let m = pattern.regex.exec(text); m; m = pattern.regex.exec(text)) {
+    const regex = mapped === null ? pattern.regex : pattern.plainRegex;
+    regex.lastIndex = 0;
+    for (let m = regex.exec(subject); m; m = regex.exec(subject)) {
       const { start, end } = withoutEnclosingQuotes(text, m.index, m.index + m[0].length);
       if (end <= start) continue;
       const quoted = isIn(OPENING_QUOTES, text[start - 1]) && isIn(CLOSING_QUOTES, text[end]);
       found.push({ org: pattern.org, kind: pattern.kind, start, end, quoted });
-      if (m[0].length === 0) pattern.regex.lastIndex++;
+      if (m[0].length === 0) regex.lastIndex++;
     }
   }
   return found.sort((a, b) => a.start - b.start || b.end - a.end);

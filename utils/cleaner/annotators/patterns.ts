@@ -23,30 +23,67 @@ export const CLOSING_QUOTES = '»“”"\'›';
 const QUOTE_CLASS = `[${QUOTES}]`;
 const SPACE = '[\\s\\u00a0]+';
 const HYPHEN = '[-\\u2010\\u2011\\u2013]';
+
+/**
+ * How a compiled name says "a letter" and "a letter or digit". `UNICODE_CLASSES` is the
+ * definition; alphabet.ts builds the same names over plain classes, which a browser compiles
+ * a hundred times faster, for the text it has mapped to match them.
+ */
+export interface WordClasses {
+  /** Any letter (`\p{L}`). */
+  readonly letter: string;
+  /** A class of any letter or digit (`[\p{L}\p{N}]`), without its brackets. */
+  readonly wordChars: string;
+}
+
+export const UNICODE_CLASSES: WordClasses = { letter: '\\p{L}', wordChars: '\\p{L}\\p{N}' };
+
 /** Russian case endings are at most three letters (-ого, -ами, -ыми); four would reach «Азовское». Any case: headlines in capitals inflect too. */
-const ENDING = '\\p{L}{0,3}';
+const ending = (cls: WordClasses): string => `${cls.letter}{0,3}`;
 /** A name never starts or ends inside a longer word: «ИГ» is not the start of «ИГИЛовцы». */
-const BEFORE = '(?<![\\p{L}\\p{N}_])';
-const AFTER = '(?![\\p{L}\\p{N}])';
+const before = (cls: WordClasses): string => `(?<![${cls.wordChars}_])`;
+const after = (cls: WordClasses): string => `(?![${cls.wordChars}])`;
 
 function escapeChar(ch: string): string {
   return /[\\^$.*+?()[\]{}|/]/.test(ch) ? `\\${ch}` : ch;
 }
 
 /** ё is written as е on most pages; a pattern with either accepts both. */
+const YO: Readonly<Record<string, string>> = { е: 'ё', ё: 'е', Е: 'Ё', Ё: 'Е' };
+
 function letterClass(ch: string, exactCase: boolean): string {
-  const variants = new Set<string>([ch]);
+  const variants = [ch];
+  const add = (v: string): void => {
+    if (!variants.includes(v)) variants.push(v);
+  };
   if (!exactCase) {
-    variants.add(ch.toLowerCase());
-    variants.add(ch.toUpperCase());
+    add(ch.toLowerCase());
+    add(ch.toUpperCase());
   }
-  for (const v of [...variants]) {
-    if (v === 'е') variants.add('ё');
-    if (v === 'ё') variants.add('е');
-    if (v === 'Е') variants.add('Ё');
-    if (v === 'Ё') variants.add('Е');
+  for (let i = 0, n = variants.length; i < n; i++) {
+    const yo = YO[variants[i]!];
+    if (yo) add(yo);
   }
-  return variants.size === 1 ? escapeChar(ch) : `[${[...variants].join('')}]`;
+  return variants.length === 1 ? escapeChar(ch) : `[${variants.join('')}]`;
+}
+
+/**
+ * The ~200 names are translated in every fresh popup, character by character, out of a few
+ * dozen distinct characters: each one's translation is worked out once (the letter test and
+ * case mapping are slow calls in a page that has not run them yet).
+ */
+const exactCaseChars = new Map<string, string>();
+const anyCaseChars = new Map<string, string>();
+
+/** A character that is not syntax: a letter's class (see `letterClass`), anything else escaped. */
+function plainChar(ch: string, exactCase: boolean): string {
+  const known = exactCase ? exactCaseChars : anyCaseChars;
+  let out = known.get(ch);
+  if (out === undefined) {
+    out = /\p{L}/u.test(ch) ? letterClass(ch, exactCase) : escapeChar(ch);
+    known.set(ch, out);
+  }
+  return out;
 }
 
 /**
@@ -54,7 +91,7 @@ function letterClass(ch: string, exactCase: boolean): string {
  * decides whether its case is exact; inside a group each alternative starts in the state the
  * group started in.
  */
-function translate(source: string, anyCase: boolean): string {
+function translate(source: string, anyCase: boolean, cls: WordClasses): string {
   let out = '';
   let wordStart = true;
   const groupStarts: boolean[] = [];
@@ -68,7 +105,7 @@ function translate(source: string, anyCase: boolean): string {
       out += SPACE;
       wordStart = true;
     } else if (ch === '*') {
-      out += ENDING;
+      out += ending(cls);
     } else if (ch === '?') {
       out += '?';
     } else if (ch === '(') {
@@ -86,33 +123,43 @@ function translate(source: string, anyCase: boolean): string {
     } else if (ch === '-') {
       out += HYPHEN;
       wordStart = true;
-    } else if (/\p{L}/u.test(ch)) {
-      out += letterClass(ch, !anyCase && wordStart);
-      wordStart = false;
     } else {
-      out += escapeChar(ch);
+      out += plainChar(ch, !anyCase && wordStart);
       wordStart = false;
     }
   }
   return out;
 }
 
-/** Compiles a registry name pattern to a global, Unicode-aware regular expression. */
-export function compileNamePattern(pattern: string): RegExp {
+/** The flags of every compiled name: global (a line is searched for every match), Unicode-aware (`\p{L}`). */
+export const PATTERN_FLAGS = 'gu';
+
+/** The regular expression source of a registry name pattern (see `compileNamePattern`). */
+export function namePatternSource(pattern: string, cls: WordClasses = UNICODE_CLASSES): string {
   let body = pattern;
   let context = '';
   const contextMatch = /^\[([^\]]*)\]/.exec(body);
   if (contextMatch) {
     // Context words are ordinary words («батальон», «движение»): any case, sentence-initial included.
-    context = `(?<=${BEFORE}${translate(contextMatch[1] ?? '', true)})`;
+    context = `(?<=${before(cls)}${translate(contextMatch[1] ?? '', true, cls)})`;
     body = body.slice(contextMatch[0].length);
   }
-  return new RegExp(`${context}${BEFORE}${translate(body, false)}${AFTER}`, 'gu');
+  return `${context}${before(cls)}${translate(body, false, cls)}${after(cls)}`;
+}
+
+/** The regular expression source of an abbreviation (see `compileAbbreviation`). */
+export function abbreviationSource(abbr: string, cls: WordClasses = UNICODE_CLASSES): string {
+  return `${before(cls)}${[...abbr].map(escapeChar).join('')}${after(cls)}`;
+}
+
+/** Compiles a registry name pattern to a global, Unicode-aware regular expression. */
+export function compileNamePattern(pattern: string): RegExp {
+  return new RegExp(namePatternSource(pattern), PATTERN_FLAGS);
 }
 
 /** An abbreviation matches only as the whole token, in exactly this case: «ФАС» is not «фас». */
 export function compileAbbreviation(abbr: string): RegExp {
-  return new RegExp(`${BEFORE}${[...abbr].map(escapeChar).join('')}${AFTER}`, 'gu');
+  return new RegExp(abbreviationSource(abbr), PATTERN_FLAGS);
 }
 
 /** Index of the `)` closing the group that opens at `open`, skipping escapes and character classes; -1 if none. */
@@ -131,6 +178,7 @@ function groupEnd(source: string, open: number): number {
 
 /** A `|` outside every group: the expression's alternatives may start differently. */
 function hasTopLevelAlternative(source: string): boolean {
+  if (!source.includes('|')) return false;
   let depth = 0;
   for (let i = 0; i < source.length; i++) {
     const ch = source[i];
@@ -152,13 +200,23 @@ function readAtom(source: string): { chars: string[]; rest: string } | null {
     if (end < 0 || !inner || /[\\^\-]/.test(inner)) return null;
     return { chars: [...inner], rest: source.slice(end + 1) };
   }
-  const first = [...source][0];
+  const point = source.codePointAt(0);
+  const first = point === undefined ? '' : String.fromCodePoint(point);
   if (!first || /[\\()[\]{}|.*+?^$]/.test(first)) return null;
   return { chars: [first], rest: source.slice(first.length) };
 }
 
+/**
+ * A regular expression as its source and flags: a compiled one, or one not compiled yet (the
+ * registry reads how its names start without compiling them; see registry.ts).
+ */
+export interface RegexText {
+  readonly source: string;
+  readonly flags: string;
+}
+
 /** The source after its leading look-behinds, which consume nothing; null when one does not parse. */
-function afterLookbehinds(regex: RegExp): string | null {
+function afterLookbehinds(regex: RegexText): string | null {
   if (regex.flags.includes('i') || hasTopLevelAlternative(regex.source)) return null;
   let source = regex.source;
   while (source.startsWith('(?<=') || source.startsWith('(?<!')) {
@@ -169,33 +227,32 @@ function afterLookbehinds(regex: RegExp): string | null {
   return source;
 }
 
-/**
- * The characters any match of `regex` starts with, read from its source, or null when the
- * source does not tell (a group, an escape, a range or an optional first character). Every
- * compiled name starts with one letter or a quotation mark after its look-behinds, so a line
- * without any of those characters cannot hold the name and its regular expression need not run.
- */
-export function leadingChars(regex: RegExp): readonly string[] | null {
+export interface Openings {
+  /**
+   * The characters any match starts with, or null when the source does not tell (a group, an
+   * escape, a range or an optional first character). Every compiled name starts with one
+   * letter or a quotation mark after its look-behinds, so a line without any of those
+   * characters cannot hold the name and its regular expression need not run.
+   */
+  readonly leading: readonly string[] | null;
+  /**
+   * The two-character openings any match starts with («Ис», «ИС» for «Исламское…»), or null
+   * when the source does not tell. Many names share a first letter, and a lower-case one
+   * («аль-Каида», «движение ЛГБТ») is in nearly every Russian line; two letters are rare.
+   */
+  readonly pairs: readonly string[] | null;
+}
+
+/** How any match of `regex` starts, read from its source. */
+export function openings(regex: RegexText): Openings {
   const source = afterLookbehinds(regex);
   const first = source === null ? null : readAtom(source);
   // A first character that may be absent says nothing about how the match starts.
-  if (!first || /^(?:[?*]|\{0)/.test(first.rest)) return null;
-  return first.chars;
-}
-
-/**
- * The two-character openings any match of `regex` starts with («Ис», «ИС» for «Исламское…»),
- * or null when the source does not tell. Many names share a first letter, and a lower-case
- * one («аль-Каида», «движение ЛГБТ») is in nearly every Russian line; two letters are rare.
- */
-export function leadingPairs(regex: RegExp): readonly string[] | null {
-  const source = afterLookbehinds(regex);
-  const first = source === null ? null : readAtom(source);
+  const leading = !first || /^(?:[?*]|\{0)/.test(first.rest) ? null : first.chars;
   // Either atom repeated or optional would make the second character another one.
-  if (!first || /^[?*+{]/.test(first.rest)) return null;
-  const second = readAtom(first.rest);
-  if (!second || /^[?*+{]/.test(second.rest)) return null;
-  return first.chars.flatMap((a) => second.chars.map((b) => a + b));
+  const second = !first || /^[?*+{]/.test(first.rest) ? null : readAtom(first.rest);
+  const pairs = !first || !second || /^[?*+{]/.test(second.rest) ? null : first.chars.flatMap((a) => second.chars.map((b) => a + b));
+  return { leading, pairs };
 }
 
 /** Whether the text is in Latin script: a Latin name in Russian prose is a proper name, never a common word. */

@@ -6,7 +6,8 @@
  */
 import data from '../../../assets/data/banned-orgs.json' with { type: 'json' };
 import type { Localized, OrgCategory, RegistryDesignation, RegistryFacts } from '../types.ts';
-import { compileAbbreviation, compileNamePattern, leadingChars, leadingPairs } from './patterns.ts';
+import { alphabetFor, type Alphabet } from './alphabet.ts';
+import { PATTERN_FLAGS, abbreviationSource, namePatternSource, openings, type WordClasses } from './patterns.ts';
 
 export type ListedCategory = Exclude<OrgCategory, 'banned'>;
 
@@ -72,28 +73,74 @@ export interface CompiledPattern {
   readonly org: StoredOrganization;
   readonly kind: PatternKind;
   readonly source: string;
+  /** The name as a regular expression, compiled on first read (see `NamePattern`). */
   readonly regex: RegExp;
-  /** The characters a match starts with (`leadingChars`), or null when any may. */
+  /** The same name over plain classes, for text mapped by `registryAlphabet()` (alphabet.ts); compiled on first read. */
+  readonly plainRegex: RegExp;
+  /** The characters a match starts with (`openings`), or null when any may. */
   readonly leading: readonly string[] | null;
-  /** The two characters a match starts with (`leadingPairs`), or null when the source does not tell. */
+  /** The two characters a match starts with (`openings`), or null when the source does not tell. */
   readonly pairs: readonly string[] | null;
 }
 
-let compiled: CompiledPattern[] | null = null;
+/**
+ * A name pattern whose regular expressions are built when a line first needs them. Building
+ * one costs a browser some 0.3 ms (its Unicode property classes), 60 ms for the registry; the
+ * popup is a fresh page each time the reader opens it, and a page holds the openings of only
+ * 15-30 of the ~200 names (the index in mentions.ts picks them from the source alone).
+ */
+class NamePattern implements CompiledPattern {
+  readonly leading: readonly string[] | null;
+  readonly pairs: readonly string[] | null;
+  private built: RegExp | null = null;
+  private builtPlain: RegExp | null = null;
 
-/** Every name pattern of every organisation, compiled on first use. */
+  constructor(
+    readonly org: StoredOrganization,
+    readonly kind: PatternKind,
+    readonly source: string,
+    readonly regexSource: string,
+  ) {
+    ({ leading: this.leading, pairs: this.pairs } = openings({ source: regexSource, flags: PATTERN_FLAGS }));
+  }
+
+  get regex(): RegExp {
+    return (this.built ??= new RegExp(this.regexSource, PATTERN_FLAGS));
+  }
+
+  get plainRegex(): RegExp {
+    const classes = registryAlphabet()?.classes;
+    if (!classes) return this.regex;
+    return (this.builtPlain ??= new RegExp(compileSource(this.kind, this.source, classes), PATTERN_FLAGS));
+  }
+}
+
+function compileSource(kind: PatternKind, source: string, classes?: WordClasses): string {
+  return kind === 'abbr' ? abbreviationSource(source, classes) : namePatternSource(source, classes);
+}
+
+let compiled: NamePattern[] | null = null;
+let alphabet: Alphabet | null | undefined;
+
+/** Every name pattern of every organisation, read on first use; each is compiled when first run. */
 export function compiledPatterns(): readonly CompiledPattern[] {
   if (compiled) return compiled;
   compiled = [];
   for (const org of REGISTRY.organizations) {
     for (const kind of ['names', 'quoted', 'marked', 'abbr'] as const) {
-      for (const source of org.match[kind]) {
-        const regex = kind === 'abbr' ? compileAbbreviation(source) : compileNamePattern(source);
-        compiled.push({ org, kind, source, regex, leading: leadingChars(regex), pairs: leadingPairs(regex) });
-      }
+      for (const source of org.match[kind]) compiled.push(new NamePattern(org, kind, source, compileSource(kind, source)));
     }
   }
   return compiled;
+}
+
+/** How to map a line for the names' `plainRegex`; null when they cannot use one (then `plainRegex` is `regex`). */
+export function registryAlphabet(): Alphabet | null {
+  if (alphabet === undefined) {
+    const patterns = compiledPatterns() as readonly NamePattern[];
+    alphabet = alphabetFor(patterns.map((p) => p.regexSource));
+  }
+  return alphabet;
 }
 
 export function organizationById(id: string): StoredOrganization | undefined {
