@@ -148,6 +148,17 @@ describe.each(DOMS)('post-processing steps under %s', (dom) => {
       expect(text).toContain('The patient record (ePA)');
     });
 
+    it('cuts a bare "(AP)" ending a caption, but not one ending a line of the story', () => {
+      const text = clean(
+        dom,
+        imageCredits,
+        `${STORY}<figure><img src="a.jpg"><figcaption>An MSC cargo ship leaves PortMiami, on Aug. 31, 2019. (AP)</figcaption></figure><p>The figures came from the port authority. (AP)</p>`,
+      );
+      expect(text).toContain('An MSC cargo ship leaves PortMiami, on Aug. 31, 2019.');
+      expect(text).not.toContain('2019. (AP)');
+      expect(text).toContain('The figures came from the port authority. (AP)');
+    });
+
     it('keeps a caption that merely starts with a credit-like word, and a sentence about sources', () => {
       const text = clean(dom, imageCredits, `${STORY}<figure><img src="t.jpg"><figcaption>Picture the trail in ten years</figcaption></figure><p>Source code for the city app is public.</p>`);
       expect(text).toContain('Picture the trail in ten years');

@@ -13,6 +13,8 @@ import { postprocess } from './postprocess/index.ts';
 import { foldSpaces, visibleText } from './dom.ts';
 import { absolutizeUrls } from './urls.ts';
 import { copyWithout } from './copy.ts';
+import { noteLeadFigures, restoreLeadFigures } from './lead-figure.ts';
+import { shieldPictureCredits, unshieldPictureCredits } from './caption-byline.ts';
 import { fullHeadline, visibleHeadlines } from './title.ts';
 import { articleText, countWords, readingMinutes } from './text.ts';
 import type { Article, CleanResult, ClutterFilter, Removal } from './types.ts';
@@ -69,10 +71,16 @@ export function cleanDocument(doc: Document, options: CleanOptions): CleanResult
   const pageForNotes = annotate ? pageLines(copy.body) : null;
 
   const headlines = visibleHeadlines(copy);
+  // Readability's blind spots around pictures (lead-figure.ts, caption-byline.ts); the lead
+  // figures are copied before the credits' names are shielded, so they keep the page's names.
+  const leadFigures = noteLeadFigures(copy);
+  shieldPictureCredits(copy);
   const parsed = parseArticle(copy);
   const content = parsed?.content;
   const t3 = now();
   if (!parsed || !content) return empty('no-article', t3);
+  restoreLeadFigures(leadFigures, content, copy);
+  unshieldPictureCredits(content);
   // A front or section page passes the cheap check when its teasers are long (listing.ts).
   if (!options.force && looksLikeListing(content, base)) return empty('not-readerable', t3);
   const title = fullHeadline(foldSpaces(parsed.title ?? ''), headlines);

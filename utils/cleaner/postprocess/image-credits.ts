@@ -66,6 +66,11 @@ const CREDIT_PARENS =
  * "(AP)" after a place name is the story's dateline and "(ePA)" an abbreviation.
  */
 const AGENCY_PARENS = /\s*\(\s*(AP|AFP|EPA|PA|Reuters|REUTERS|TASS|ТАСС)( Photo|\s*\/)[^()]{0,60}\)\s*$/;
+/**
+ * A bare "(AP)" ends a caption line as its credit ("… on Aug. 31, 2019. (AP)"): a dateline
+ * opens a story's first paragraph, and a caption has none, so under a picture it is the credit.
+ */
+const AGENCY_ALONE = /(?<=[.!?"”’»]\s*)\(\s*(AP|AFP|EPA|PA|Reuters|REUTERS|TASS|ТАСС|Getty Images)\s*\)\s*$/;
 /** "… the crew quarters. Credit: ESA" at the end of a caption. */
 const CREDIT_SUFFIX = /(?<=[.!?"”’»)]|^)\s*(credits?|photo|photograph|image|picture|фото|источник)\s*:\s*[^.:!?]{1,60}$/i;
 /** "… Nov. 13, 2017. Natalie Naccache | Bloomberg | Getty Images": photographer | agency. */
@@ -118,6 +123,8 @@ const TAIL = 160;
 function creditAtEnd(value: string, inCaption: boolean): RegExpExecArray | null {
   const parens = CREDIT_PARENS.exec(value) ?? AGENCY_PARENS.exec(value);
   if (parens || !inCaption) return parens;
+  const agency = AGENCY_ALONE.exec(value);
+  if (agency) return agency;
   const suffix = CREDIT_SUFFIX.exec(value);
   if (suffix) return suffix;
   const piped = value.includes('|') ? PIPED_CREDIT.exec(value) : null;
