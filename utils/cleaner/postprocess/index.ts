@@ -3,6 +3,7 @@
  * they find. Each step sees the article as the previous steps left it.
  */
 import { foldSpaces, isInside } from '../dom.ts';
+import { countWords } from '../words.ts';
 import type { FilterId } from '../filters/index.ts';
 import { ArticleMeasure } from './measure.ts';
 import type { ElementMatch, PostContext, PostStep, TextTailMatch } from './define.ts';
@@ -139,12 +140,11 @@ function storyGuard(root: Element, measure: ArticleMeasure): (el: Element) => bo
  */
 const SEPARATOR_BLOCKS = new Set(['P', 'DIV', 'LI', 'UL', 'OL', 'DL', 'DT', 'DD', 'SECTION', 'HEADER', 'FOOTER', 'ASIDE', 'FIGCAPTION', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 const MEDIA_SELECTOR = 'img, picture, video, audio, iframe, svg, canvas, object, embed';
-const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 function sweepSeparators(root: Element, touched: ReadonlySet<Element>): PostRemoval[] {
   const leftovers = (el: Element): boolean => {
     const text = el.textContent ?? '';
-    return text.trim() !== '' && !WORD_CHAR.test(text) && !el.querySelector(MEDIA_SELECTOR);
+    return text.trim() !== '' && countWords(text) === 0 && !el.querySelector(MEDIA_SELECTOR);
   };
   const found = new Set<Element>();
   for (const parent of touched) {

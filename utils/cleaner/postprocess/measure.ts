@@ -10,11 +10,10 @@
  */
 import { foldSpaces, isInside } from '../dom.ts';
 import { storyMap, type StoryMap } from './story.ts';
+import { countWords } from '../words.ts';
 
 const INVISIBLE = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 const MEDIA = new Set(['IMG', 'PICTURE', 'VIDEO', 'IFRAME', 'SVG', 'CANVAS']);
-/** The words of `countWords` (text.ts): letters and digits, joined by hyphens and apostrophes. */
-const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
 
 interface Counts {
   words: number;
@@ -201,7 +200,7 @@ export class ArticleMeasure {
 
 function countText(value: string, c: Counts): void {
   if (!value) return;
-  c.words += value.match(WORD)?.length ?? 0;
+  c.words += countWords(value);
   let inToken = false;
   for (let i = 0; i < value.length; i++) {
     if (isSpace(value.charCodeAt(i))) inToken = false;
