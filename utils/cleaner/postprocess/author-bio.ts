@@ -34,15 +34,19 @@ export const authorBio = definePostStep({
       const length = measure.words(el);
       if (length === 0 || length > 150) continue;
       const words = classWords(el);
-      const text = measure.text(el);
       const namedBio =
         words.has('bio') || words.has('biography') || words.has('authorbio') || words.has('authorbox') ||
         ((words.has('author') || words.has('writer') || words.has('contributor')) && [...words].some((w) => BIO_WORDS.has(w)));
+      const mayHead = length <= 6 && /^H[1-6]$|^P$|^DIV$|^STRONG$/.test(el.tagName);
+      const mayContact = length <= 40 && ['P', 'DIV', 'EM', 'I', 'SPAN'].includes(el.tagName);
+      // Most elements can be none of the three: their text and place are not worked out.
+      if (!namedBio && !mayHead && !mayContact) continue;
+      const text = measure.text(el);
       // Bios and contact lines close the story: at most a couple of paragraphs follow them.
-      const closing = measure.story.proseAfter(el) <= 2;
-      if (namedBio && length <= 150 && closing) {
+      const closing = (): boolean => measure.story.proseAfter(el) <= 2;
+      if (namedBio && length <= 150 && closing()) {
         found.push({ element: el, reason: 'named as the writer\'s bio' });
-      } else if (/^H[1-6]$|^P$|^DIV$|^STRONG$/.test(el.tagName) && length <= 6 && ABOUT_START.test(text) && ABOUT_HEADING.test(text) && closing) {
+      } else if (mayHead && ABOUT_START.test(text) && ABOUT_HEADING.test(text) && closing()) {
         // A label in <strong> inside a paragraph heads that paragraph; the bio is the block
         // and what follows it up to the end of its container.
         let block: Element = el;
@@ -51,7 +55,7 @@ export const authorBio = definePostStep({
         }
         found.push({ element: block, reason: `bio under "${text}"` });
         for (let next = block.nextElementSibling; next; next = next.nextElementSibling) found.push({ element: next, reason: `bio under "${text}"` });
-      } else if (['P', 'DIV', 'EM', 'I', 'SPAN'].includes(el.tagName) && length <= 40 && CONTACT.test(text) && closing) {
+      } else if (mayContact && CONTACT.test(text) && closing()) {
         found.push({ element: el, reason: 'how to reach the writer' });
       }
     }
