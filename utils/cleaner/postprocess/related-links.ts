@@ -108,7 +108,8 @@ function isHeadlineList(list: Element, m: ArticleMeasure): boolean {
 /** A one-line label that is not a heading element: a <p><strong>Related</strong></p>, a <div>. */
 function isShortLabel(el: Element, m: ArticleMeasure): boolean {
   if (!['P', 'DIV', 'SPAN', 'STRONG', 'B', 'DT'].includes(el.tagName)) return false;
-  return el.children.length <= 1 && m.words(el) <= 6;
+  // The count of words is remembered; the list of children is built afresh by some DOMs.
+  return m.words(el) <= 6 && el.children.length <= 1;
 }
 
 /**
