@@ -101,6 +101,8 @@ const NEEDED_VALUES = new Map(
   }),
 );
 const CLASS_SEPARATOR = /[ \t\n\f\r]+/;
+/** Matches a name holding any of NEEDED.nameParts (a part matches nothing when there are none). */
+const ANY_NAME_PART = NEEDED.nameParts.length ? new RegExp(NEEDED.nameParts.map(escapeRegExp).join('|')) : /(?!)/;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -137,6 +139,8 @@ export function selectorsWorthRunning(doc: Document, elements: readonly ReadElem
       const classes = name.split(CLASS_SEPARATOR);
       for (let i = 0; i < classes.length; i++) if (NEEDED.classes.has(classes[i]!)) present.classes.add(classes[i]!);
     }
+    // One test of all the parts at once; the few names that hold one are looked at part by part.
+    if (!ANY_NAME_PART.test(name)) return;
     for (let i = 0; i < NEEDED.nameParts.length; i++) if (name.includes(NEEDED.nameParts[i]!)) present.nameParts.add(NEEDED.nameParts[i]!);
   };
   for (let e = 0; e < elements.length; e++) {
