@@ -33,12 +33,12 @@ import { gunzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { launchChromium, requireBuild, type ChromiumSession } from '../e2e/support/chromium.ts';
 import { formatBundleSizes } from './bundle.ts';
+import { ARTICLE_BENCH_DIR } from './corpus.ts';
 import { benchLive } from './live.ts';
 import { median, quantile } from './measure.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const GOLDEN_DIR = join(ROOT, 'tests/golden/pages');
-const BENCH_DIR = process.env.ARTICLE_BENCH_DIR ?? '/work/shared/bench/article-extraction';
 const USAGE = 'usage: npm run bench:browser -- [--sample N] [--repeat R] [--only <slug-or-id>] [--no-cold]';
 const PARTS = ['filters', 'clone', 'readability', 'annotate'] as const;
 /** What each part of cleanDocument's timings covers (its field names are older than the pipeline's steps). */
@@ -94,8 +94,8 @@ function goldenPages(): ServedPage[] {
 
 /** Every k-th page of the benchmark in id order: the same sample on every run. */
 function benchmarkPages(count: number): ServedPage[] {
-  if (count <= 0 || !existsSync(join(BENCH_DIR, 'ground-truth.json'))) return [];
-  const ids = Object.keys(JSON.parse(readFileSync(join(BENCH_DIR, 'ground-truth.json'), 'utf8')) as object).sort();
+  if (count <= 0 || !existsSync(join(ARTICLE_BENCH_DIR, 'ground-truth.json'))) return [];
+  const ids = Object.keys(JSON.parse(readFileSync(join(ARTICLE_BENCH_DIR, 'ground-truth.json'), 'utf8')) as object).sort();
   const step = Math.max(1, Math.floor(ids.length / count));
   return ids
     .filter((_, i) => i % step === 0)
@@ -104,7 +104,7 @@ function benchmarkPages(count: number): ServedPage[] {
       group: 'benchmark' as const,
       id,
       path: `/bench/${id}/`,
-      bytes: gunzipSync(readFileSync(join(BENCH_DIR, 'html', `${id}.html.gz`))),
+      bytes: gunzipSync(readFileSync(join(ARTICLE_BENCH_DIR, 'html', `${id}.html.gz`))),
       type: 'text/html',
     }));
 }

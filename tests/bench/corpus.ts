@@ -7,9 +7,15 @@
  * Bytes are decoded the way the product decodes a saved page (charset sniffing).
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { decodeHtml } from '../../utils/cleaner/decode.ts';
+
+/**
+ * The shared article-extraction pages: `../shared/` beside the project, where every machine
+ * that runs the project (CI's clean clone included) has them; ARTICLE_BENCH_DIR overrides.
+ */
+export const ARTICLE_BENCH_DIR = process.env.ARTICLE_BENCH_DIR ?? resolve(import.meta.dirname, '../../../shared/bench/article-extraction');
 
 export interface Expectations {
   readonly title: string;

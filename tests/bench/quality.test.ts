@@ -6,16 +6,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from './corpus.ts';
+import { ARTICLE_BENCH_DIR, loadCorpus } from './corpus.ts';
 import { measure } from './measure.ts';
 import { aggregate } from './score.ts';
 
-const BENCH_DIR = process.env.ARTICLE_BENCH_DIR ?? '/work/shared/bench/article-extraction';
 
 describe('article-extraction benchmark', () => {
   it('Declutter F1 is at least bare Readability F1 on the shared pages', { timeout: 180_000 }, () => {
-    const truth = JSON.parse(readFileSync(join(BENCH_DIR, 'ground-truth.json'), 'utf8')) as Record<string, unknown>;
-    const results = measure(loadCorpus(BENCH_DIR), { dom: 'linkedom', repeat: 1, unfiltered: false });
+    const truth = JSON.parse(readFileSync(join(ARTICLE_BENCH_DIR, 'ground-truth.json'), 'utf8')) as Record<string, unknown>;
+    const results = measure(loadCorpus(ARTICLE_BENCH_DIR), { dom: 'linkedom', repeat: 1, unfiltered: false });
     expect(results.map((r) => r.page.id).sort()).toEqual(Object.keys(truth).sort());
 
     const readability = aggregate(results.map((r) => r.scores!.readability));
