@@ -7,10 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { t } from '../../utils/i18n.ts';
-import { launchChromium, requireBuild, type ChromiumSession } from './support/chromium.ts';
-import { startLiveServer, type LiveServer } from './support/live.ts';
+import { chromiumSuite } from './support/suite.ts';
+import { startLiveServer } from './support/live.ts';
 
 const UI = 'en' as const;
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -21,26 +21,7 @@ const THEMES = [
   ['system', 'dark'],
 ] as const;
 
-let server: LiveServer;
-let browser: ChromiumSession;
-
-beforeAll(async () => {
-  const extension = requireBuild('.output/chrome-mv3-e2e', 'npm run build:e2e');
-  server = await startLiveServer();
-  browser = await launchChromium(extension, { lang: UI });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  await browser.worker.evaluate(async () => {
-    const { storage } = (globalThis as unknown as { chrome: { storage: Record<'sync' | 'local', { clear(): Promise<void> }> } }).chrome;
-    await Promise.all([storage.sync.clear(), storage.local.clear()]);
-  });
-});
+const suite = chromiumSuite({ lang: UI, startServer: startLiveServer });
 
 async function axe(page: Page): Promise<string[]> {
   // CDP evaluation is not subject to the extension page's CSP, which forbids injected scripts.
@@ -55,7 +36,7 @@ async function axe(page: Page): Promise<string[]> {
 /** Sets the stored theme (the pages follow storage) and the system's colour scheme. */
 async function theme(page: Page, name: string, system: 'light' | 'dark'): Promise<void> {
   await page.emulateMedia({ colorScheme: system });
-  await browser.worker.evaluate(async (value) => {
+  await suite.browser.worker.evaluate(async (value) => {
     const { storage } = (globalThis as unknown as { chrome: { storage: { sync: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).chrome;
     const current = ((await storage.sync.get('readerPrefs')).readerPrefs ?? {}) as object;
     await storage.sync.set({ readerPrefs: { font: 'serif', textSize: 100, lineHeight: 1.6, lineWidth: 'medium', ...current, theme: value } });
@@ -106,8 +87,8 @@ async function invisibleFocusStops(page: Page, maxStops = 80): Promise<string[]>
 
 describe('the popup', () => {
   test.each(THEMES)('axe-core finds no violations with the live panel, site rules and text settings open (%s theme, %s system)', async (name, system) => {
-    const { page, tabId } = await browser.openTab(server.url('/cookie-lock.html'));
-    const popup = await browser.openPopup(tabId);
+    const { page, tabId } = await suite.browser.openTab(suite.server.url('/cookie-lock.html'));
+    const popup = await suite.browser.openPopup(tabId);
     try {
       await theme(popup, name, system);
       await openEverything(popup);
@@ -119,8 +100,8 @@ describe('the popup', () => {
   });
 
   test('every stop of the keyboard path shows its focus, and the page can be cleaned and shown again with the keyboard alone', async () => {
-    const { page, tabId } = await browser.openTab(server.url('/cookie-lock.html'));
-    const popup = await browser.openPopup(tabId);
+    const { page, tabId } = await suite.browser.openTab(suite.server.url('/cookie-lock.html'));
+    const popup = await suite.browser.openPopup(tabId);
     try {
       await popup.getByRole('button', { name: t(UI, 'cleanPage') }).focus();
       await popup.keyboard.press('Enter');
@@ -140,8 +121,8 @@ describe('the popup', () => {
 
 describe('the reader tab', () => {
   test.each(THEMES)('axe-core finds no violations (%s theme, %s system)', async (name, system) => {
-    const { page, tabId } = await browser.openTab(server.url('/cookie-lock.html'));
-    const reader = await browser.openPopup(tabId, '&view=tab');
+    const { page, tabId } = await suite.browser.openTab(suite.server.url('/cookie-lock.html'));
+    const reader = await suite.browser.openPopup(tabId, '&view=tab');
     try {
       await reader.setViewportSize({ width: 1000, height: 800 });
       await theme(reader, name, system);
@@ -156,14 +137,14 @@ describe('the reader tab', () => {
 
 describe('the options page', () => {
   async function openOptions(): Promise<Page> {
-    const page = await browser.context.newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const page = await suite.browser.context.newPage();
+    await page.goto(`chrome-extension://${suite.browser.extensionId}/options.html`);
     await page.waitForSelector('.options-section');
     return page;
   }
 
   test.each(THEMES)('axe-core finds no violations, with a site listed and an import error shown (%s theme, %s system)', async (name, system) => {
-    await browser.worker.evaluate(async () => {
+    await suite.browser.worker.evaluate(async () => {
       const { storage } = (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome;
       await storage.local.set({ siteRules: { 'news.example': { navigation: false } }, liveSites: { 'news.example': { site: 'news.example', origins: ['https://news.example/*'], added: '2025-03-01T10:00:00.000Z' } } });
     });

@@ -13,18 +13,19 @@
  * Add a page: put it under tests/fixtures/e2e/ (or add a golden page) and assert on what
  * a reader sees, through readPopup().
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cleanPage, knownFailureFor, listPages, loadPage, readings } from '../golden/golden-page.ts';
 import { countOf, t } from '../../utils/i18n.ts';
 import type { CleanResult } from '../../utils/cleaner/types.ts';
 import { FILTERS } from '../../utils/cleaner/filters/index.ts';
-import { ARTIFACTS_DIR, launchChromium, requireBuild, type ChromiumSession } from './support/chromium.ts';
+import { ARTIFACTS_DIR, launchChromium } from './support/chromium.ts';
+import { chromiumSuite } from './support/suite.ts';
 import { fold, readPopup, type PopupReading } from './support/popup-dom.ts';
-import { FIXTURES_DIR, startFixtureServer, type FixtureServer } from './support/server.ts';
+import { FIXTURES_DIR, startFixtureServer } from './support/server.ts';
 
 const UI = 'ru' as const;
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -32,28 +33,7 @@ const goldenPages = listPages()
   .map((slug) => loadPage(slug))
   .filter((page) => page.asserts !== null);
 
-let server: FixtureServer;
-let browser: ChromiumSession;
-
-beforeAll(async () => {
-  const extension = requireBuild('.output/chrome-mv3-e2e', 'npm run build:e2e');
-  mkdirSync(ARTIFACTS_DIR, { recursive: true });
-  server = await startFixtureServer();
-  browser = await launchChromium(extension, { lang: UI });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-// Switches persist by design; every test starts from the defaults, whatever the last one did.
-beforeEach(async () => {
-  await browser.worker.evaluate(async () => {
-    const { storage } = (globalThis as unknown as { chrome: { storage: Record<'sync' | 'local', { clear(): Promise<void> }> } }).chrome;
-    await Promise.all([storage.sync.clear(), storage.local.clear()]);
-  });
-});
+const suite = chromiumSuite({ lang: UI, startServer: startFixtureServer });
 
 async function read(popup: Page): Promise<PopupReading> {
   return popup.evaluate(readPopup);
@@ -61,8 +41,8 @@ async function read(popup: Page): Promise<PopupReading> {
 
 /** Opens `url` in a tab, then the popup for that tab; returns both and what the popup shows. */
 async function openArticle(url: string, query = '') {
-  const { page, tabId } = await browser.openTab(url);
-  const popup = await browser.openPopup(tabId, query);
+  const { page, tabId } = await suite.browser.openTab(url);
+  const popup = await suite.browser.openPopup(tabId, query);
   return { page, tabId, popup, shown: await read(popup) };
 }
 
@@ -89,8 +69,8 @@ async function closeAll(...pages: Page[]): Promise<void> {
 }
 
 test('the e2e build is loaded and its popup page exists', async () => {
-  expect(browser.extensionId).toMatch(/^[a-p]{32}$/);
-  const manifest = await browser.worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getManifest(): { host_permissions?: string[] } } } }).chrome.runtime.getManifest());
+  expect(suite.browser.extensionId).toMatch(/^[a-p]{32}$/);
+  const manifest = await suite.browser.worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getManifest(): { host_permissions?: string[] } } } }).chrome.runtime.getManifest());
   expect(manifest.host_permissions).toEqual(['http://127.0.0.1/*']);
 });
 
@@ -109,7 +89,7 @@ describe('golden pages read through the popup', () => {
     let annotations: CleanResult['annotations'] | null = null;
     const readingsOf = (expected: string): string[] => readings(expected, (annotations ??= cleanPage(page, 'linkedom').annotations));
     const shownAs = (expected: string, text: string): boolean => text.includes(expected) || readingsOf(expected).some((reading) => text.includes(reading));
-    const { page: tab, popup, shown } = await openArticle(server.url(`/golden/${slug}/`));
+    const { page: tab, popup, shown } = await openArticle(suite.server.url(`/golden/${slug}/`));
     try {
       expect(shown.view, `${slug}: ${shown.statusTitle} ${shown.statusBody}`).toBe('ready');
       if (!known(asserts.title) && shown.title !== asserts.title) expect(readingsOf(asserts.title)).toContain(shown.title);
@@ -132,7 +112,7 @@ describe('a full English article', () => {
   let shown: PopupReading;
 
   beforeAll(async () => {
-    ({ popup, page: tab, shown } = await openArticle(server.url('/harbour-english.html')));
+    ({ popup, page: tab, shown } = await openArticle(suite.server.url('/harbour-english.html')));
     await screenshot(popup, 'harbour-english');
   });
   afterAll(() => closeAll(popup, tab));
@@ -182,7 +162,7 @@ describe('a full English article', () => {
         caption: document.querySelector('.article-body figcaption')?.textContent?.trim(),
       };
     });
-    expect(figure.src).toBe(server.url('/img/harbour.svg'));
+    expect(figure.src).toBe(suite.server.url('/img/harbour.svg'));
     expect(figure.loaded).toBe(1200);
     expect(figure.width).toBeLessThanOrEqual(figure.column);
     expect(figure.caption).toMatch(/^The basin at high tide on Tuesday/);
@@ -199,7 +179,7 @@ describe('a full English article', () => {
     );
     expect(links).toContainEqual({
       text: 'two-year public consultation',
-      href: server.url('/region/harbour/consultation-2021'),
+      href: suite.server.url('/region/harbour/consultation-2021'),
       target: '_blank',
       rel: 'noopener noreferrer',
     });
@@ -261,7 +241,7 @@ describe('a full English article', () => {
 
 describe('the Russian news page the product exists for', () => {
   test('reads the article in Russian, without the promo, crumbs and the headline sidebar', async () => {
-    const { popup, page, shown } = await openArticle(server.url('/gazeta-putin-olland.html'));
+    const { popup, page, shown } = await openArticle(suite.server.url('/gazeta-putin-olland.html'));
     try {
       expect(shown.view).toBe('ready');
       // The asterisk is the page's banned-organization mark; the annotator may turn it into a note.
@@ -279,7 +259,7 @@ describe('the Russian news page the product exists for', () => {
   });
 
   test('a right-to-left article keeps its direction', async () => {
-    const { popup, page, shown } = await openArticle(server.url('/rtl-hebrew.html'));
+    const { popup, page, shown } = await openArticle(suite.server.url('/rtl-hebrew.html'));
     try {
       expect(shown.view).toBe('ready');
       expect(shown.dir).toBe('rtl');
@@ -305,7 +285,7 @@ describe('filter switches', () => {
   }
 
   test('turning promo links off shows the promo in the article at once, and it stays off after reopening', async () => {
-    const { popup, page, tabId, shown } = await openArticle(server.url('/gazeta-putin-olland.html'));
+    const { popup, page, tabId, shown } = await openArticle(suite.server.url('/gazeta-putin-olland.html'));
     try {
       expect(shown.view).toBe('ready');
       expect(shown.body).not.toContain(PROMO);
@@ -314,7 +294,7 @@ describe('filter switches', () => {
       await screenshot(popup, 'filters-open-promo-off');
       await popup.close();
 
-      const again = await browser.openPopup(tabId);
+      const again = await suite.browser.openPopup(tabId);
       try {
         expect((await read(again)).body).toContain(PROMO);
         await again.click('button[aria-controls="filter-panel"]');
@@ -325,7 +305,7 @@ describe('filter switches', () => {
         await again.close();
       }
 
-      const third = await browser.openPopup(tabId);
+      const third = await suite.browser.openPopup(tabId);
       expect((await read(third)).body).not.toContain(PROMO);
       await third.close();
     } finally {
@@ -334,7 +314,7 @@ describe('filter switches', () => {
   });
 
   test('a switch re-renders at once: the removal line forgets the cookie notice, and gets it back', async () => {
-    const { popup, page } = await openArticle(server.url('/harbour-english.html'));
+    const { popup, page } = await openArticle(suite.server.url('/harbour-english.html'));
     const cookieLine = fold(countOf(UI, FILTERS.find((f) => f.id === 'cookie-banners')!.noun, 1));
     try {
       expect((await read(popup)).removals).toContain(cookieLine);
@@ -348,10 +328,10 @@ describe('filter switches', () => {
   });
 
   test('a switch is stored in synced settings', async () => {
-    const { popup, page } = await openArticle(server.url('/gazeta-putin-olland.html'));
+    const { popup, page } = await openArticle(suite.server.url('/gazeta-putin-olland.html'));
     try {
       await setSwitch(popup, 'cookie-banners', false);
-      const stored = await browser.worker.evaluate(() =>
+      const stored = await suite.browser.worker.evaluate(() =>
         (globalThis as unknown as { chrome: { storage: { sync: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome.storage.sync.get('settings'),
       );
       expect(stored.settings).toMatchObject({ filters: { 'cookie-banners': false } });
@@ -364,7 +344,7 @@ describe('filter switches', () => {
 
 describe('states instead of a blank popup', () => {
   test('a listing page says there is no article, and "show anyway" reads it all the same', async () => {
-    const { popup, page, shown } = await openArticle(server.url('/listing.html'));
+    const { popup, page, shown } = await openArticle(suite.server.url('/listing.html'));
     try {
       expect(shown.view).toBe('not-readerable');
       expect(shown.statusTitle).toBe(t(UI, 'notReaderableTitle'));
@@ -378,11 +358,11 @@ describe('states instead of a blank popup', () => {
   });
 
   test('while the page is still loading, the popup shows the outline of an article, then the article', async () => {
-    const { page, tabId } = await browser.openTab(server.url('/generated/slow.html?ms=1500'), 'commit');
-    const popup = await browser.context.newPage();
+    const { page, tabId } = await suite.browser.openTab(suite.server.url('/generated/slow.html?ms=1500'), 'commit');
+    const popup = await suite.browser.context.newPage();
     try {
       await popup.setViewportSize({ width: 520, height: 600 });
-      await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+      await popup.goto(`chrome-extension://${suite.browser.extensionId}/popup.html?tabId=${tabId}`);
       const loading = await read(popup);
       expect(loading.view).toBe('loading');
       expect(await popup.getByRole('status').innerText()).toContain(t(UI, 'loading'));
@@ -395,7 +375,7 @@ describe('states instead of a blank popup', () => {
   });
 
   test('a page over the element budget asks first, then reads', async () => {
-    const { popup, page, shown } = await openArticle(server.url('/generated/huge.html'));
+    const { popup, page, shown } = await openArticle(suite.server.url('/generated/huge.html'));
     try {
       expect(shown.view).toBe('too-large');
       expect(shown.statusTitle).toBe(t(UI, 'tooLargeTitle'));
@@ -426,7 +406,7 @@ describe('states instead of a blank popup', () => {
   });
 
   test('a PDF in the browser’s viewer cannot be read', async () => {
-    const { popup, page, shown } = await openArticle(server.url('/generated/doc.pdf'));
+    const { popup, page, shown } = await openArticle(suite.server.url('/generated/doc.pdf'));
     try {
       expect(shown.view).toBe('restricted');
       expect(shown.statusTitle).toBe(t(UI, 'restrictedTitle'));
@@ -436,9 +416,9 @@ describe('states instead of a blank popup', () => {
   });
 
   test('a closed tab gives a readable error and a way to retry', async () => {
-    const { page, tabId } = await browser.openTab(server.url('/harbour-english.html'));
+    const { page, tabId } = await suite.browser.openTab(suite.server.url('/harbour-english.html'));
     await page.close();
-    const popup = await browser.openPopup(tabId);
+    const popup = await suite.browser.openPopup(tabId);
     try {
       const shown = await read(popup);
       expect(shown.view).toBe('error');
@@ -454,9 +434,9 @@ describe('states instead of a blank popup', () => {
 
 describe('open in a tab', () => {
   test('the button opens the same clean view in a full tab', async () => {
-    const { popup, page, tabId } = await openArticle(server.url('/harbour-english.html'));
+    const { popup, page, tabId } = await openArticle(suite.server.url('/harbour-english.html'));
     try {
-      const opened = browser.context.waitForEvent('page');
+      const opened = suite.browser.context.waitForEvent('page');
       await popup.getByRole('button', { name: t(UI, 'openInTab') }).click();
       const full = await opened;
       await full.waitForSelector('main[data-view="ready"]');
@@ -483,9 +463,9 @@ describe('open in a tab', () => {
 });
 
 test('the page the reader sees is untouched by reading it', async () => {
-  const { page, tabId } = await browser.openTab(server.url('/harbour-english.html'));
+  const { page, tabId } = await suite.browser.openTab(suite.server.url('/harbour-english.html'));
   const before = await page.evaluate(() => document.documentElement.outerHTML);
-  const popup = await browser.openPopup(tabId);
+  const popup = await suite.browser.openPopup(tabId);
   try {
     expect((await read(popup)).view).toBe('ready');
     expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);

@@ -6,17 +6,16 @@
  *
  * Screenshots of the live page before and after cleaning land in tests/artifacts/.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { countOf, NOUNS, t } from '../../utils/i18n.ts';
 import { LIVE_BUDGET } from '../../utils/live-cleaner.ts';
-import { ARTIFACTS_DIR, launchChromium, requireBuild, type ChromiumSession } from './support/chromium.ts';
-import { COOKIE_LOCK, createProfileDir, launchChromiumProfile, readLivePage, startLiveServer, waitInPage, type LiveServer } from './support/live.ts';
+import { ARTIFACTS_DIR } from './support/chromium.ts';
+import { chromiumSuite } from './support/suite.ts';
+import { COOKIE_LOCK, createProfileDir, launchChromiumProfile, readLivePage, startLiveServer, waitInPage } from './support/live.ts';
 
 const UI = 'en' as const;
-const EXTENSION_DIR = '.output/chrome-mv3-e2e';
 const SELECTORS = Object.values(COOKIE_LOCK);
 
 type Chrome = {
@@ -26,42 +25,24 @@ type Chrome = {
   tabs: { sendMessage(tabId: number, message: unknown): Promise<unknown> };
 };
 
-let server: LiveServer;
-let browser: ChromiumSession;
-let extension: string;
-
-beforeAll(async () => {
-  extension = requireBuild(EXTENSION_DIR, 'npm run build:e2e');
-  mkdirSync(ARTIFACTS_DIR, { recursive: true });
-  server = await startLiveServer();
-  browser = await launchChromium(extension, { lang: UI });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = chromiumSuite({ lang: UI, startServer: startLiveServer });
 
 beforeEach(async () => {
-  await browser.worker.evaluate(async () => {
-    const { storage } = (globalThis as unknown as { chrome: Chrome }).chrome;
-    await Promise.all([storage.sync.clear(), storage.local.clear()]);
-  });
   // The background unregisters the live script when the sites list empties.
   await expect.poll(() => registered(), { timeout: 5000 }).toEqual([]);
 });
 
 function registered() {
-  return browser.worker.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.scripting.getRegisteredContentScripts());
+  return suite.browser.worker.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.scripting.getRegisteredContentScripts());
 }
 
 async function badge(tabId: number): Promise<string> {
-  return browser.worker.evaluate((id) => (globalThis as unknown as { chrome: Chrome }).chrome.action.getBadgeText({ tabId: id }), tabId);
+  return suite.browser.worker.evaluate((id) => (globalThis as unknown as { chrome: Chrome }).chrome.action.getBadgeText({ tabId: id }), tabId);
 }
 
 async function openLive(path: string) {
-  const { page, tabId } = await browser.openTab(server.url(path));
-  const popup = await browser.openPopup(tabId);
+  const { page, tabId } = await suite.browser.openTab(suite.server.url(path));
+  const popup = await suite.browser.openPopup(tabId);
   await popup.waitForSelector('.live-panel[data-live="off"], .live-panel[data-live="on"]');
   return { page, tabId, popup };
 }
@@ -160,7 +141,7 @@ describe('cleaning the page in the tab', () => {
       await popup.getByRole('group', { name: /Promo links/ }).getByRole('radio', { name: t(UI, 'siteOff'), exact: true }).check();
       await waitInPage(page, () => getComputedStyle(document.querySelector('.newsletter-box')!).display !== 'none');
       await expect.poll(() => popup.locator('.differs-count').innerText()).toBe(t(UI, 'siteDiffers', { count: 1 }));
-      const stored = await browser.worker.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.storage.local.get('siteRules'));
+      const stored = await suite.browser.worker.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.storage.local.get('siteRules'));
       expect(stored.siteRules).toEqual({ '127.0.0.1': { 'promo-links': false } });
       await popup.getByRole('button', { name: t(UI, 'siteReset') }).click();
       await waitInPage(page, () => getComputedStyle(document.querySelector('.newsletter-box')!).display === 'none');
@@ -180,7 +161,7 @@ describe('cleaning a site automatically', () => {
       await popup.waitForSelector('.live-panel[data-live="on"]');
       expect(await toggle.isChecked()).toBe(true);
       await expect.poll(() => registered()).toEqual([expect.objectContaining({ id: 'declutter-live', matches: ['http://127.0.0.1/*'], runAt: 'document_idle' })]);
-      const local = await browser.worker.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.storage.local.get('liveSites'));
+      const local = await suite.browser.worker.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.storage.local.get('liveSites'));
       expect(Object.keys(local.liveSites as object)).toEqual(['127.0.0.1']);
       await expect.poll(() => badge(tabId)).toBe('5');
     } finally {
@@ -189,7 +170,7 @@ describe('cleaning a site automatically', () => {
 
     // A new page of the site: cleaned at document_idle, and a consent banner its script adds
     // two seconds later is caught by the observer within its batching interval.
-    const late = await browser.openTab(server.url('/late-banner.html'));
+    const late = await suite.browser.openTab(suite.server.url('/late-banner.html'));
     try {
       await waitInPage(late.page, () => document.querySelector('[data-declutter-hidden="navigation"]') !== null);
       await waitInPage(late.page, () => 'bannerInsertedAt' in window, 5000);
@@ -216,7 +197,7 @@ describe('cleaning a site automatically', () => {
       await toggle.click();
       await again.popup.waitForSelector('.live-panel[data-live="off"]');
       await expect.poll(() => registered()).toEqual([]);
-      const local = await browser.worker.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.storage.local.get('liveSites'));
+      const local = await suite.browser.worker.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.storage.local.get('liveSites'));
       expect(local.liveSites).toEqual({});
       expect((await again.page.evaluate(readLivePage, SELECTORS)).hidden).toEqual([]);
       await again.page.reload();
@@ -224,7 +205,7 @@ describe('cleaning a site automatically', () => {
       const reloaded = await again.page.evaluate(readLivePage, SELECTORS);
       expect(reloaded.hidden).toEqual([]);
       expect(reloaded.hasStylesheet).toBe(false);
-      const answer = await browser.worker.evaluate(
+      const answer = await suite.browser.worker.evaluate(
         (id) => (globalThis as unknown as { chrome: Chrome }).chrome.tabs.sendMessage(id, { type: 'live:query' }).then(() => 'answered', () => 'no live script'),
         again.tabId,
       );
@@ -237,10 +218,10 @@ describe('cleaning a site automatically', () => {
   test('an opted-in site stays registered and cleaned after a browser restart', async () => {
     const profile = createProfileDir();
     try {
-      let session = await launchChromiumProfile(extension, profile.dir);
+      let session = await launchChromiumProfile(suite.extension, profile.dir);
       try {
         const page = await session.context.newPage();
-        await page.goto(server.url('/cookie-lock.html'));
+        await page.goto(suite.server.url('/cookie-lock.html'));
         const tabs = await session.worker.evaluate(() => (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number; url?: string }[]> } } }).chrome.tabs.query({}));
         const tabId = tabs.find((tab) => tab.url?.includes('/cookie-lock.html'))!.id;
         const popup = await session.context.newPage();
@@ -253,7 +234,7 @@ describe('cleaning a site automatically', () => {
       } finally {
         await session.context.close();
       }
-      session = await launchChromiumProfile(extension, profile.dir);
+      session = await launchChromiumProfile(suite.extension, profile.dir);
       try {
         // Chromium may drop an unpacked extension's dynamic scripts when it loads it again from
         // the command line (it counts as an update); the background then registers them anew
@@ -264,7 +245,7 @@ describe('cleaning a site automatically', () => {
           .poll(() => current.worker.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.scripting.getRegisteredContentScripts()), { timeout: 10_000 })
           .toEqual([expect.objectContaining({ id: 'declutter-live', matches: ['http://127.0.0.1/*'] })]);
         const page = await session.context.newPage();
-        await page.goto(server.url('/cookie-lock.html'));
+        await page.goto(suite.server.url('/cookie-lock.html'));
         await waitInPage(page, () => document.querySelector('#cookie-consent')?.getAttribute('data-declutter-hidden') === 'cookie-banners');
       } finally {
         await session.context.close();

@@ -4,13 +4,14 @@
  * from the service worker, so "nothing was changed" is checked against what is stored,
  * not against what the page shows.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { t } from '../../utils/i18n.ts';
-import { ARTIFACTS_DIR, launchChromium, requireBuild, type ChromiumSession } from './support/chromium.ts';
-import { startLiveServer, type LiveServer } from './support/live.ts';
+import { ARTIFACTS_DIR } from './support/chromium.ts';
+import { chromiumSuite } from './support/suite.ts';
+import { startLiveServer } from './support/live.ts';
 
 const UI = 'en' as const;
 
@@ -19,31 +20,11 @@ type Chrome = {
   scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> };
 };
 
-let server: LiveServer;
-let browser: ChromiumSession;
-
-beforeAll(async () => {
-  const extension = requireBuild('.output/chrome-mv3-e2e', 'npm run build:e2e');
-  mkdirSync(ARTIFACTS_DIR, { recursive: true });
-  server = await startLiveServer();
-  browser = await launchChromium(extension, { lang: UI });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  await browser.worker.evaluate(async () => {
-    const { storage } = (globalThis as unknown as { chrome: Chrome }).chrome;
-    await Promise.all([storage.sync.clear(), storage.local.clear()]);
-  });
-});
+const suite = chromiumSuite({ lang: UI, startServer: startLiveServer });
 
 /** Everything the extension stores, without WXT's version stamps. */
 async function stored(): Promise<{ sync: Record<string, unknown>; local: Record<string, unknown> }> {
-  return browser.worker.evaluate(async () => {
+  return suite.browser.worker.evaluate(async () => {
     const { storage } = (globalThis as unknown as { chrome: Chrome }).chrome;
     const strip = (all: Record<string, unknown>) => Object.fromEntries(Object.entries(all).filter(([key]) => !key.endsWith('$')));
     return { sync: strip(await storage.sync.get(null)), local: strip(await storage.local.get(null)) };
@@ -51,8 +32,8 @@ async function stored(): Promise<{ sync: Record<string, unknown>; local: Record<
 }
 
 async function openOptions(): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const page = await suite.browser.context.newPage();
+  await page.goto(`chrome-extension://${suite.browser.extensionId}/options.html`);
   await page.waitForSelector('.options-section');
   return page;
 }
@@ -139,14 +120,14 @@ describe('export and import', () => {
 
 describe('sites', () => {
   test('the opted-in site is listed; removing it drops the entry and the registered script', async () => {
-    const { page, tabId } = await browser.openTab(server.url('/cookie-lock.html'));
-    const popup = await browser.openPopup(tabId);
+    const { page, tabId } = await suite.browser.openTab(suite.server.url('/cookie-lock.html'));
+    const popup = await suite.browser.openPopup(tabId);
     await popup.getByRole('switch', { name: t(UI, 'autoSite') }).click();
     await popup.waitForSelector('.live-panel[data-live="on"]');
     await popup.close();
     await page.close();
     await expect
-      .poll(() => browser.worker.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.scripting.getRegisteredContentScripts()))
+      .poll(() => suite.browser.worker.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.scripting.getRegisteredContentScripts()))
       .toHaveLength(1);
 
     const options = await openOptions();
@@ -163,7 +144,7 @@ describe('sites', () => {
       await expect.poll(() => list.count()).toBe(0);
       expect(await options.locator('.options-section').nth(1).locator('.section-hint').innerText()).toBe(t(UI, 'optionsSitesEmpty'));
       await expect
-        .poll(() => browser.worker.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.scripting.getRegisteredContentScripts()))
+        .poll(() => suite.browser.worker.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.scripting.getRegisteredContentScripts()))
         .toEqual([]);
       expect((await stored()).local.liveSites).toEqual({});
     } finally {

@@ -4,14 +4,14 @@
  * typography chosen in one page apply to every open Declutter page and persist.
  * Screenshots of the reader in each theme land in tests/artifacts/.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { t } from '../../utils/i18n.ts';
-import { ARTIFACTS_DIR, launchChromium, requireBuild, type ChromiumSession } from './support/chromium.ts';
+import { ARTIFACTS_DIR } from './support/chromium.ts';
+import { chromiumSuite } from './support/suite.ts';
 import { readPopup } from './support/popup-dom.ts';
-import { startLiveServer, type LiveServer } from './support/live.ts';
+import { startLiveServer } from './support/live.ts';
 
 const UI = 'en' as const;
 
@@ -22,27 +22,7 @@ type Chrome = {
   storage: Record<'sync' | 'local', { get(key: string): Promise<Record<string, unknown>>; clear(): Promise<void> }>;
 };
 
-let server: LiveServer;
-let browser: ChromiumSession;
-
-beforeAll(async () => {
-  const extension = requireBuild('.output/chrome-mv3-e2e', 'npm run build:e2e');
-  mkdirSync(ARTIFACTS_DIR, { recursive: true });
-  server = await startLiveServer();
-  browser = await launchChromium(extension, { lang: UI });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  await browser.worker.evaluate(async () => {
-    const { storage } = (globalThis as unknown as { chrome: Chrome }).chrome;
-    await Promise.all([storage.sync.clear(), storage.local.clear()]);
-  });
-});
+const suite = chromiumSuite({ lang: UI, startServer: startLiveServer });
 
 /**
  * Runs the "open-reader" command as the browser does when its keys are pressed: the
@@ -50,8 +30,8 @@ beforeEach(async () => {
  * cannot press a browser-level shortcut: headless Chromium has no accelerators.)
  */
 async function runReaderCommand(tabId: number): Promise<Page> {
-  const opened = browser.context.waitForEvent('page', { predicate: (page) => page.url().includes('/popup.html') });
-  await browser.worker.evaluate(async (id) => {
+  const opened = suite.browser.context.waitForEvent('page', { predicate: (page) => page.url().includes('/popup.html') });
+  await suite.browser.worker.evaluate(async (id) => {
     const { chrome } = globalThis as unknown as { chrome: Chrome };
     chrome.commands.onCommand.dispatch('open-reader', await chrome.tabs.get(id));
   }, tabId);
@@ -72,9 +52,9 @@ const rootState = () => ({
 });
 
 test('the manifest binds the reader command to Alt+Shift+R, and the command opens the clean article in a full tab next to the page', async () => {
-  const manifest = await browser.worker.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.runtime.getManifest());
+  const manifest = await suite.browser.worker.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.runtime.getManifest());
   expect(manifest.commands?.['open-reader']?.suggested_key?.default).toBe('Alt+Shift+R');
-  const { page, tabId } = await browser.openTab(server.url('/cookie-lock.html'));
+  const { page, tabId } = await suite.browser.openTab(suite.server.url('/cookie-lock.html'));
   const reader = await runReaderCommand(tabId);
   try {
     expect(new URL(reader.url()).search).toBe(`?tabId=${tabId}&view=tab`);
@@ -90,9 +70,9 @@ test('the manifest binds the reader command to Alt+Shift+R, and the command open
 });
 
 test('themes: light, sepia and dark apply at once, in the reader tab and in an open popup alike, and persist; "as the system" follows it', async () => {
-  const { page, tabId } = await browser.openTab(server.url('/cookie-lock.html'));
+  const { page, tabId } = await suite.browser.openTab(suite.server.url('/cookie-lock.html'));
   const reader = await runReaderCommand(tabId);
-  const popup = await browser.openPopup(tabId);
+  const popup = await suite.browser.openPopup(tabId);
   try {
     await reader.setViewportSize({ width: 1000, height: 900 });
     expect(await reader.evaluate(rootState)).toMatchObject({ theme: 'system', background: 'rgb(251, 250, 247)' });
@@ -129,7 +109,7 @@ test('themes: light, sepia and dark apply at once, in the reader tab and in an o
     await reader.reload();
     await reader.waitForSelector('main[data-view="ready"]');
     await reader.waitForFunction(() => document.documentElement.dataset.theme === 'sepia');
-    const stored = await browser.worker.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.storage.sync.get('readerPrefs'));
+    const stored = await suite.browser.worker.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.storage.sync.get('readerPrefs'));
     expect(stored.readerPrefs).toMatchObject({ theme: 'sepia' });
   } finally {
     await popup.close();
@@ -139,7 +119,7 @@ test('themes: light, sepia and dark apply at once, in the reader tab and in an o
 });
 
 test('typography: text size, line spacing, typeface and line width change the article, and the keyboard alone reaches them', async () => {
-  const { page, tabId } = await browser.openTab(server.url('/cookie-lock.html'));
+  const { page, tabId } = await suite.browser.openTab(suite.server.url('/cookie-lock.html'));
   const reader = await runReaderCommand(tabId);
   try {
     const measure = () =>
