@@ -5,41 +5,30 @@
  * screen-reader description, axe-core with the note open, and the page's own marks back
  * when the switch is off. The screenshot with the note open lands in tests/artifacts/.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { ARTIFACTS_DIR, launchChromium, requireBuild, type ChromiumSession } from './support/chromium.ts';
+import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { ARTIFACTS_DIR } from './support/chromium.ts';
+import { chromiumSuite, clearExtensionStorage } from './support/suite.ts';
 import { fold, readPopup } from './support/popup-dom.ts';
-import { startFixtureServer, type FixtureServer } from './support/server.ts';
+import { startFixtureServer } from './support/server.ts';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SEED = '/golden/gazeta-putin-olland/';
 
-let server: FixtureServer;
-let browser: ChromiumSession;
+const suite = chromiumSuite({ lang: 'ru', startServer: startFixtureServer, freshStorage: false });
 let popup: Page;
 let tab: Page;
 
+// One popup for the whole file, opened from the default settings.
 beforeAll(async () => {
-  const extension = requireBuild('.output/chrome-mv3-e2e', 'npm run build:e2e');
-  mkdirSync(ARTIFACTS_DIR, { recursive: true });
-  server = await startFixtureServer();
-  browser = await launchChromium(extension, { lang: 'ru' });
-  await browser.worker.evaluate(async () => {
-    const { storage } = (globalThis as unknown as { chrome: { storage: Record<'sync' | 'local', { clear(): Promise<void> }> } }).chrome;
-    await Promise.all([storage.sync.clear(), storage.local.clear()]);
-  });
-  const opened = await browser.openTab(server.url(SEED));
+  await clearExtensionStorage(suite.browser);
+  const opened = await suite.browser.openTab(suite.server.url(SEED));
   tab = opened.page;
-  popup = await browser.openPopup(opened.tabId);
+  popup = await suite.browser.openPopup(opened.tabId);
   await popup.waitForSelector('main[data-view="ready"]');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 beforeEach(async () => {

@@ -5,29 +5,17 @@
  * page", and the popup turns that into a state that tells the reader what to do.
  * (The e2e build, which can read 127.0.0.1, is tested in chromium.test.ts.)
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { t } from '../../utils/i18n.ts';
-import { ARTIFACTS_DIR, launchChromium, requireBuild, type ChromiumSession } from './support/chromium.ts';
+import { ARTIFACTS_DIR } from './support/chromium.ts';
+import { chromiumSuite } from './support/suite.ts';
 import { readPopup } from './support/popup-dom.ts';
-import { startFixtureServer, type FixtureServer } from './support/server.ts';
+import { startFixtureServer } from './support/server.ts';
 
 const UI = 'en' as const;
-let server: FixtureServer;
-let browser: ChromiumSession;
-
-beforeAll(async () => {
-  const extension = requireBuild('.output/chrome-mv3', 'npm run build:chrome');
-  mkdirSync(ARTIFACTS_DIR, { recursive: true });
-  server = await startFixtureServer();
-  browser = await launchChromium(extension, { lang: UI });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// Nothing this file does is stored, so storage is left as the production build finds it.
+const suite = chromiumSuite({ lang: UI, startServer: startFixtureServer, build: { dir: '.output/chrome-mv3', command: 'npm run build:chrome' }, freshStorage: false });
 
 type Chrome = {
   runtime: { getManifest(): { permissions?: string[]; host_permissions?: string[] } };
@@ -35,15 +23,15 @@ type Chrome = {
 };
 
 test('asks for activeTab, scripting and storage only, and no host access', async () => {
-  const manifest = await browser.worker.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.runtime.getManifest());
+  const manifest = await suite.browser.worker.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.runtime.getManifest());
   expect([...(manifest.permissions ?? [])].sort()).toEqual(['activeTab', 'scripting', 'storage']);
   expect(manifest.host_permissions ?? []).toEqual([]);
 });
 
 test('without a toolbar click the browser refuses to inject into a served page', async () => {
-  const { page, tabId } = await browser.openTab(server.url('/gazeta-putin-olland.html'));
+  const { page, tabId } = await suite.browser.openTab(suite.server.url('/gazeta-putin-olland.html'));
   try {
-    const refusal = await browser.worker.evaluate(
+    const refusal = await suite.browser.worker.evaluate(
       (id) =>
         (globalThis as unknown as { chrome: Chrome }).chrome.scripting
           .executeScript({ target: { tabId: id }, files: ['/content-scripts/content.js'] })
@@ -60,8 +48,8 @@ test('without a toolbar click the browser refuses to inject into a served page',
 });
 
 test('the popup shows the can’t-read-yet state with what to do, not a blank page or an error', async () => {
-  const { page, tabId } = await browser.openTab(server.url('/gazeta-putin-olland.html'));
-  const popup = await browser.openPopup(tabId);
+  const { page, tabId } = await suite.browser.openTab(suite.server.url('/gazeta-putin-olland.html'));
+  const popup = await suite.browser.openPopup(tabId);
   try {
     const shown = await popup.evaluate(readPopup);
     expect(shown.view).toBe('restricted');
@@ -76,8 +64,8 @@ test('the popup shows the can’t-read-yet state with what to do, not a blank pa
 });
 
 test('a browser page is closed to it, told apart by the refusal alone (no tab URL without a click)', async () => {
-  const { page, tabId } = await browser.openTab('chrome://version');
-  const popup = await browser.openPopup(tabId);
+  const { page, tabId } = await suite.browser.openTab('chrome://version');
+  const popup = await suite.browser.openPopup(tabId);
   try {
     const shown = await popup.evaluate(readPopup);
     expect(shown.view).toBe('restricted');
