@@ -42,6 +42,7 @@ export default defineConfig({
             },
           },
         }
-      : {}),
+      : // The stylesheets give their colours as light-dark(light, dark), which Chrome reads from 123 on.
+        { minimum_chrome_version: '123' }),
   }),
 });
