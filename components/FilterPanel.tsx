@@ -1,6 +1,7 @@
 import type { ReadonlySignal } from '@preact/signals';
 import type { ClutterFilter, Lang } from '../utils/cleaner/types.ts';
 import { t } from '../utils/i18n.ts';
+import { FilterSwitches } from './FilterSwitches.tsx';
 import { FilterToggle } from './FilterToggle.tsx';
 import { summaryWords } from '../utils/cleaner/annotators/describe.ts';
 
@@ -39,16 +40,7 @@ export function FilterPanel(props: {
       </h2>
       <p class="panel-hint">{t(lang, 'filtersHint')}</p>
       <div class="filter-list">
-        {props.states.value.map(({ filter, on }) => (
-          <FilterToggle
-            key={filter.id}
-            id={filter.id}
-            label={filter.label[lang]}
-            description={filter.description[lang]}
-            on={on}
-            onChange={(next) => props.onToggle(filter.id, next)}
-          />
-        ))}
+        <FilterSwitches lang={lang} states={props.states.value} onToggle={(filter, on) => props.onToggle(filter.id, on)} />
         <FilterToggle
           id="annotations"
           label={t(lang, 'annotations')}

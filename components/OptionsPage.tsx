@@ -1,6 +1,7 @@
 import type { Lang } from '../utils/cleaner/types.ts';
 import { t } from '../utils/i18n.ts';
 import type { OptionsModel } from '../entrypoints/options/model.ts';
+import { FilterSwitches } from './FilterSwitches.tsx';
 import { FilterToggle } from './FilterToggle.tsx';
 import { OptionsData } from './OptionsData.tsx';
 import { OptionsSites } from './OptionsSites.tsx';
@@ -21,16 +22,7 @@ export function OptionsPage({ model }: { model: OptionsModel }) {
           </h2>
           <p class="section-hint">{t(lang, 'optionsFiltersHint')}</p>
           <div class="filter-list">
-            {model.filterStates.value.map(({ filter, on }) => (
-              <FilterToggle
-                key={filter.id}
-                id={filter.id}
-                label={filter.label[lang]}
-                description={filter.description[lang]}
-                on={on}
-                onChange={(next) => void model.actions.toggleFilter(filter.id as never, next)}
-              />
-            ))}
+            <FilterSwitches lang={lang} states={model.filterStates.value} onToggle={(filter, on) => void model.actions.toggleFilter(filter.id as never, on)} />
             <FilterToggle
               id="annotations"
               label={t(lang, 'annotations')}
