@@ -3,7 +3,10 @@
  * was, and the page itself untouched (the popup re-cleans the same parsed page on every switch).
  */
 import { describe, expect, it } from 'vitest';
-import { copyWithout } from '../../utils/cleaner/copy.ts';
+import { copyWithout, neverShown } from '../../utils/cleaner/copy.ts';
+import { cleanDocument } from '../../utils/cleaner/pipeline.ts';
+import { filterContext } from '../../utils/cleaner/detect.ts';
+import { pageStats } from '../../utils/cleaner/dom.ts';
 import { DOMS, parseDocument } from '../dom.ts';
 
 const PAGE = `<!doctype html><html lang="ru"><head><title>Заголовок</title><meta property="og:title" content="OG"></head>
@@ -40,5 +43,40 @@ describe.each(DOMS)('copyWithout under %s', (dom) => {
   it('copies the whole page when nothing is left out', () => {
     const doc = parseDocument(PAGE, 'https://example.ru/a', dom);
     expect(copyWithout(doc, []).documentElement.outerHTML).toBe(doc.documentElement.outerHTML);
+  });
+});
+
+const NOISY = `<!doctype html><html><head><title>T</title><link rel="stylesheet" href="/a.css"><style>p{}</style>
+<script>var tracking = 1;</script><script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"H","datePublished":"2024-05-02T10:00:00Z"}</script>
+<meta name="author" content="Ann Reporter"></head><body><!-- header --><svg aria-hidden="true"><use href="#icon"></use></svg>
+<article><h1>H</h1><div>The council met on Tuesday<!-- ad slot --> and voted to rebuild the harbour wall before the winter storms return to the coast.
+<script>ads.push(1)</script></div><p>${'The vote passed with a wide margin after a long debate about the cost. '.repeat(6)}</p>
+<p>${'Work starts in spring and should end before the autumn gales arrive here. '.repeat(6)}</p></article><template><p>later</p></template></body></html>`;
+
+describe.each(DOMS)('what never reaches a reader, under %s', (dom) => {
+  it('is left out of the copy: scripts but JSON-LD, style sheets, links, templates, inline SVG and comments', () => {
+    const doc = parseDocument(NOISY, 'https://example.com/a', dom);
+    const left = neverShown(pageStats(filterContext(doc, new URL('https://example.com/a'))));
+    const copy = copyWithout(doc, left);
+    const html = copy.documentElement.outerHTML;
+    for (const gone of ['a.css', 'p{}', 'tracking', 'ads.push', '<svg', '<template', '<!--']) expect(html).not.toContain(gone);
+    expect(copy.querySelectorAll('script')).toHaveLength(1);
+    expect(copy.querySelector('script')!.getAttribute('type')).toBe('application/ld+json');
+    expect(copy.querySelector('meta[name=author]')).not.toBeNull();
+    expect(doc.documentElement.outerHTML).toContain('<!-- ad slot -->');
+  });
+
+  it('keeps what the reader gets: metadata from JSON-LD, and a line broken only by a comment stays one paragraph', () => {
+    const doc = parseDocument(NOISY, 'https://example.com/a', dom);
+    const result = cleanDocument(doc, { url: 'https://example.com/a', force: true });
+    expect(result.article?.publishedTime).toBe('2024-05-02T10:00:00Z');
+    expect(result.article?.text).toContain('The council met on Tuesday and voted to rebuild');
+    expect(result.article?.html).not.toMatch(/<script|<svg|<!--/);
+  });
+
+  it('never takes the root: a malformed page whose root is an <svg> still has a copy', () => {
+    const doc = parseDocument('<svg><style>x</style><text>hi</text></svg>', 'https://example.com/a', dom);
+    const left = neverShown(pageStats(filterContext(doc, new URL('https://example.com/a'))));
+    expect(copyWithout(doc, left).documentElement).not.toBeNull();
   });
 });

@@ -200,6 +200,8 @@ export interface PageStats {
   outside<T extends { readonly element: Element }>(test: (entry: ElementEntry) => T | null): T[];
   /** The text nodes under <body> a reader sees (not in script, style, noscript, template), in document order. */
   readonly texts: readonly Text[];
+  /** Comments outside script, style, noscript and template, in document order: nothing a reader sees. */
+  readonly comments: readonly Comment[];
   /**
    * Elements with one of these tag names (upper case), in document order, in the whole
    * document or under <body> only: `querySelectorAll('p')`, `body.querySelectorAll('ul, ol')`.
@@ -377,6 +379,7 @@ export function pageStats(key: { readonly doc: Document; readonly body: HTMLElem
   const body = key.body;
   const all: Entry[] = [];
   const texts: Text[] = [];
+  const comments: Comment[] = [];
   let bodyStart = -1;
   let bodyEnd = -1;
   const enter = (el: Element, tag: string, counted: boolean): Entry => {
@@ -426,6 +429,8 @@ export function pageStats(key: { readonly doc: Document; readonly body: HTMLElem
         chars += n;
         ownChars += n;
         if (inLink || isLink) linkChars += n;
+      } else if (child.nodeType === 8) {
+        comments.push(child as Comment);
       } else if (child.nodeType === 1) {
         const childEl = child as Element;
         const childTag = upperTag(childEl);
@@ -484,6 +489,7 @@ export function pageStats(key: { readonly doc: Document; readonly body: HTMLElem
     all,
     elements,
     texts,
+    comments,
     outside(test) {
       const found: ReturnType<typeof test>[] = [];
       for (let i = bodyStart; i >= 0 && i < bodyEnd; ) {

@@ -10,9 +10,9 @@ import { annotateArticle, pageLines } from './annotators/banned-orgs.ts';
 import { detectIn, pageContext, type DetectedClutter } from './detect.ts';
 import { looksLikeListing } from './listing.ts';
 import { postprocess } from './postprocess/index.ts';
-import { foldSpaces, visibleText } from './dom.ts';
+import { foldSpaces, pageStats, visibleText } from './dom.ts';
 import { absolutizeUrls } from './urls.ts';
-import { copyWithout } from './copy.ts';
+import { copyWithout, neverShown } from './copy.ts';
 import { noteLeadFigures, restoreLeadFigures } from './lead-figure.ts';
 import { shieldPictureCredits, unshieldPictureCredits } from './caption-byline.ts';
 import { fullHeadline, visibleHeadlines } from './title.ts';
@@ -50,7 +50,7 @@ export function cleanDocument(doc: Document, options: CleanOptions): CleanResult
   const removals = logRemovals(chosen);
   const t1 = now();
 
-  const copy = copyWithout(doc, chosen.map((m) => m.element));
+  const copy = copyWithout(doc, [...chosen.map((m) => m.element), ...neverShown(pageStats(ctx))]);
   absolutizeUrls(copy, base);
   const t2 = now();
 
