@@ -16,12 +16,17 @@ import { loadCorpus } from './corpus.ts';
 import { median, parseForBench, quantile } from './measure.ts';
 import { FILTERS } from '../../utils/cleaner/filters/index.ts';
 import { articleGuard, detectIn, pageContext } from '../../utils/cleaner/detect.ts';
-import { visibleText } from '../../utils/cleaner/dom.ts';
+import { pageStats, visibleText } from '../../utils/cleaner/dom.ts';
 import { absolutizeUrls } from '../../utils/cleaner/urls.ts';
 import { postprocess } from '../../utils/cleaner/postprocess/index.ts';
 import { annotateArticle, pageLines } from '../../utils/cleaner/annotators/banned-orgs.ts';
 import { cleanDocument } from '../../utils/cleaner/pipeline.ts';
-import { copyWithout } from '../../utils/cleaner/copy.ts';
+import { copyWithout, neverShown } from '../../utils/cleaner/copy.ts';
+import { noteLeadFigures, restoreLeadFigures } from '../../utils/cleaner/lead-figure.ts';
+import { shieldPictureCredits, unshieldPictureCredits } from '../../utils/cleaner/caption-byline.ts';
+import { fullHeadline, visibleHeadlines } from '../../utils/cleaner/title.ts';
+import { looksLikeListing } from '../../utils/cleaner/listing.ts';
+import { articleText, countWords } from '../../utils/cleaner/text.ts';
 import type { DomName } from '../dom.ts';
 
 const args = process.argv.slice(2);
@@ -79,26 +84,43 @@ function steps(doc: Document, url: string): Steps {
   });
   // detectClutter runs every filter again on a context of its own, then the guard: what
   // the pipeline pays for detection.
-  const all = timed(s, 'filters: detectClutter (all)', () => detectIn(pageContext(doc, url), FILTERS));
+  const detectCtx = pageContext(doc, url);
+  const all = timed(s, 'filters: detectClutter (all)', () => detectIn(detectCtx, FILTERS));
   timed(s, 'removal log', () => {
     for (const m of all) {
       visibleText(m.element);
       m.element.querySelectorAll('a[href]');
     }
   });
-  const clone = timed(s, 'copy without clutter', () => copyWithout(doc, all.map((m) => m.element)));
+  const clone = timed(s, 'copy without clutter', () => copyWithout(doc, [...all.map((m) => m.element), ...neverShown(pageStats(detectCtx))]));
   timed(s, 'absolute URLs', () => absolutizeUrls(clone, base));
   timed(s, 'isProbablyReaderable', () => isProbablyReaderable(clone));
   const pageForNotes = timed(s, 'annotator page lines', () => pageLines(clone.body));
+  const headlines = timed(s, 'headlines', () => visibleHeadlines(clone));
+  const leadFigures = timed(s, 'picture guards', () => {
+    const figures = noteLeadFigures(clone);
+    shieldPictureCredits(clone);
+    return figures;
+  });
   const parsed = timed(s, 'Readability', () =>
     new Readability<Element>(clone, { serializer: (node) => node as Element, keepClasses: true }).parse(),
   );
   const content = parsed?.content;
   if (!content) return s;
+  const title = timed(s, 'pictures back, listing check, title', () => {
+    restoreLeadFigures(leadFigures, content, clone);
+    unshieldPictureCredits(content);
+    looksLikeListing(content, base);
+    return fullHeadline(parsed.title ?? '', headlines);
+  });
   timed(s, 'postprocess', () =>
-    postprocess({ root: content, title: parsed.title ?? '', byline: parsed.byline ?? null, url: base, lang: '', filters: new Set(FILTERS.map((f) => f.id)) }),
+    postprocess({ root: content, title, byline: parsed.byline ?? null, url: base, lang: '', filters: new Set(FILTERS.map((f) => f.id)) }),
   );
-  timed(s, 'annotate', () => annotateArticle(content, pageForNotes, parsed.title ?? ''));
+  timed(s, 'annotate', () => annotateArticle(content, pageForNotes, title));
+  timed(s, 'text, words, html', () => {
+    countWords(articleText(content));
+    return content.innerHTML;
+  });
   return s;
 }
 

@@ -198,7 +198,7 @@ export interface PageStats {
    * only where a match is not the element tested).
    */
   outside<T extends { readonly element: Element }>(test: (entry: ElementEntry) => T | null): T[];
-  /** The text nodes under <body> a reader sees (not in script, style, noscript, template), in document order. */
+  /** The text nodes under <body> a reader sees (not in script, style, noscript, template) that hold more than whitespace, in document order. */
   readonly texts: readonly Text[];
   /** Comments outside script, style, noscript and template, in document order: nothing a reader sees. */
   readonly comments: readonly Comment[];
@@ -425,7 +425,7 @@ export function pageStats(key: { readonly doc: Document; readonly body: HTMLElem
     for (let child = el.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) {
         const n = countVisibleChars(child.nodeValue ?? '');
-        if (childrenInBody) texts.push(child as Text);
+        if (childrenInBody && n > 0) texts.push(child as Text);
         chars += n;
         ownChars += n;
         if (inLink || isLink) linkChars += n;

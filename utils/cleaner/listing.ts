@@ -21,9 +21,12 @@ const MAX_CARD_CHARS = 1200;
 const LEAD_CHARS = 60;
 
 export function looksLikeListing(content: Element, page: URL): boolean {
+  // Most articles have no block with six children at all: they are answered without reading
+  // their text.
+  const parents = parentsOfMany(content, MIN_CARDS);
+  if (!parents.length) return false;
   const total = visibleText(content).length;
   if (!total) return false;
-  const parents = [content, ...content.querySelectorAll('*')].filter((el) => el.children.length >= MIN_CARDS);
   for (const parent of parents) {
     for (const group of alikeChildren(parent)) {
       if (group.length < MIN_CARDS) continue;
@@ -35,6 +38,19 @@ export function looksLikeListing(content: Element, page: URL): boolean {
     }
   }
   return false;
+}
+
+/** `root` and the elements inside it with at least `min` element children, in document order. */
+function parentsOfMany(root: Element, min: number): Element[] {
+  const found: Element[] = [];
+  const walk = (el: Element): void => {
+    let children = 0;
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling) children += 1;
+    if (children >= min) found.push(el);
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling) walk(child);
+  };
+  walk(root);
+  return found;
 }
 
 function alikeChildren(parent: Element): Element[][] {
