@@ -15,6 +15,8 @@ export interface Extraction {
   readonly text: string;
   readonly title: string;
   readonly ms: number;
+  /** The fastest of the page's runs (equal to `ms` for one run). */
+  readonly fastestMs?: number;
   /** Declutter only: cleanDocument's own parts (clone, filters, readability, annotate, total). */
   readonly parts?: Readonly<Record<string, number>>;
   /** Declutter only: 'not-readerable' pages are re-run with force, as the popup's button does. */

@@ -86,11 +86,12 @@ export function measure(pages: readonly BenchPage[], options: MeasureOptions): P
       dc.push(guarded(() => runDeclutter(doc, page.url)));
       rd.push(guarded(() => runReadability(doc)));
     }
-    const readability = { ...rd[0]!, ms: median(rd.map((r) => r.ms)) };
+    const readability = { ...rd[0]!, ms: median(rd.map((r) => r.ms)), fastestMs: Math.min(...rd.map((r) => r.ms)) };
     const partNames = Object.keys(dc[0]!.parts ?? {});
     const declutter = {
       ...dc[0]!,
       ms: median(dc.map((r) => r.ms)),
+      fastestMs: Math.min(...dc.map((r) => r.ms)),
       parts: Object.fromEntries(partNames.map((name) => [name, median(dc.map((r) => r.parts?.[name] ?? NaN))])),
     };
     const posts =
