@@ -3,7 +3,7 @@
  * page without it, and the live cleaner, which hides it on the page. Both get the same
  * answer for the same DOM, so what the popup says it removed is what the page hides.
  */
-import { bodyOf, pageStats } from './dom.ts';
+import { bodyOf, isImprint, pageStats } from './dom.ts';
 import type { ClutterFilter, FilterContext } from './types.ts';
 import { pageBase } from './urls.ts';
 
@@ -67,7 +67,7 @@ export function detectIn(ctx: FilterContext, filters: readonly ClutterFilter[]):
  * A safety net under every filter: an element that holds a large share of the page's
  * running prose is the article, whatever its class names say, and is never removed.
  * Prose is counted as paragraphs of 70+ visible characters (spaces not counted) that are not
- * mostly links.
+ * mostly links, nor the outlet's imprint.
  */
 const PROSE_CHARS = 70;
 export function articleGuard(ctx: FilterContext): (el: Element) => boolean {
@@ -78,7 +78,8 @@ export function articleGuard(ctx: FilterContext): (el: Element) => boolean {
     // The walk's counts say it without building the text: 80 characters of folded text are
     // about 70 that are not spaces, and link text must not be the most of them.
     const s = stats.get(p);
-    if (s.chars < PROSE_CHARS || s.linkChars > s.chars / 2) continue;
+    // An outlet's imprint («Свидетельство о регистрации СМИ…») is no story, whatever its length.
+    if (s.chars < PROSE_CHARS || s.linkChars > s.chars / 2 || s.imprint) continue;
     paragraphs.push({ el: p, length: s.chars });
     total += s.chars;
   }
@@ -97,6 +98,6 @@ export function articleGuard(ctx: FilterContext): (el: Element) => boolean {
   }
   return (el) => {
     const sum = held.get(el);
-    return sum !== undefined && sum.count >= 2 && sum.inside / total >= 0.4;
+    return sum !== undefined && sum.count >= 2 && sum.inside / total >= 0.4 && !isImprint(stats.get(el), sum.count, sum.inside);
   };
 }

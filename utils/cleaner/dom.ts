@@ -172,6 +172,8 @@ export interface BlockStats {
   readonly proseChars: number;
   /** Holds an h1: the article's own headline is never clutter. */
   readonly h1: boolean;
+  /** Holds an outlet's registration as a mass medium (`mediaRegistration`): its imprint, whose paragraphs are no prose. */
+  readonly imprint: boolean;
 }
 
 /**
@@ -277,6 +279,7 @@ interface Entry extends ElementEntry {
   prose: number;
   proseChars: number;
   h1: boolean;
+  imprint: boolean;
   /** False inside script, style, noscript and template: listed, not counted. */
   counted: boolean;
   naming: string | null;
@@ -285,8 +288,24 @@ interface Entry extends ElementEntry {
 
 /** Shared by the many elements without attributes, instead of an empty array each. */
 const NO_ATTRIBUTES: readonly string[] = Object.freeze([]);
-const EMPTY_STATS: BlockStats = { chars: 0, linkChars: 0, links: 0, prose: 0, proseChars: 0, h1: false };
+const EMPTY_STATS: BlockStats = { chars: 0, linkChars: 0, links: 0, prose: 0, proseChars: 0, h1: false, imprint: false };
 const PROSE_MIN_CHARS = 70;
+/**
+ * A Russian outlet's registration as a mass medium, which the media law (art. 27) makes it
+ * print in its imprint on every page: «Свидетельство о регистрации СМИ Эл № ФС77-67642»,
+ * «ЭЛ № ФС 77-81234», «ПИ № ТУ66-01234» (ФС: the federal registry, ТУ: a regional office).
+ * The number's form is the registry's own, so it marks the imprint on any site; a story that
+ * quotes one still has its other paragraphs.
+ */
+const MEDIA_REGISTRATION = /№\s*(?:фс|ту)\s*\d{1,2}\s*[-–—]\s*\d{3,}|свидетельств\S*\s+о\s+регистрации\s+(?:сми|средства\s+массовой|сетевого\s+издания|электронного\s+периодического)/i;
+/** The shortest registration line: «№ФС77-123». */
+const MEDIA_REGISTRATION_MIN_CHARS = 8;
+
+/** Whether `text` carries a mass-medium registration (`MEDIA_REGISTRATION`); most text has neither «№» nor «егистрац» and is not searched. */
+export function mediaRegistration(text: string): boolean {
+  return (text.includes('№') || text.includes('егистрац')) && MEDIA_REGISTRATION.test(text);
+}
+
 /** Blocks that hold running text in their own text nodes when a site does not use <p>. */
 const TEXT_BLOCK_TAGS = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'TD', 'BLOCKQUOTE', 'DD']);
 
@@ -396,6 +415,7 @@ export function pageStats(key: { readonly doc: Document; readonly body: HTMLElem
       prose: 0,
       proseChars: 0,
       h1: false,
+      imprint: false,
       counted,
       naming: null,
       end: 0,
@@ -420,12 +440,16 @@ export function pageStats(key: { readonly doc: Document; readonly body: HTMLElem
     let prose = 0;
     let proseChars = 0;
     let h1 = tag === 'H1';
+    let imprint = false;
     let ownChars = 0;
     const childrenInBody = inBody || el === body;
     for (let child = el.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) {
         const n = countVisibleChars(child.nodeValue ?? '');
-        if (childrenInBody && n > 0) texts.push(child as Text);
+        if (childrenInBody && n > 0) {
+          texts.push(child as Text);
+          if (!imprint && n >= MEDIA_REGISTRATION_MIN_CHARS) imprint = mediaRegistration(child.nodeValue ?? '');
+        }
         chars += n;
         ownChars += n;
         if (inLink || isLink) linkChars += n;
@@ -445,11 +469,12 @@ export function pageStats(key: { readonly doc: Document; readonly body: HTMLElem
         prose += s.prose;
         proseChars += s.proseChars;
         h1 ||= s.h1;
+        imprint ||= s.imprint;
       }
     }
     if (el === body) bodyEnd = all.length;
     const isParagraph = tag === 'P' ? chars >= PROSE_MIN_CHARS : TEXT_BLOCK_TAGS.has(tag) && ownChars >= PROSE_MIN_CHARS + 30;
-    if (isParagraph && linkChars < chars / 2 && prose === 0) {
+    if (isParagraph && !imprint && linkChars < chars / 2 && prose === 0) {
       prose += 1;
       proseChars += chars - linkChars;
     }
@@ -459,13 +484,14 @@ export function pageStats(key: { readonly doc: Document; readonly body: HTMLElem
     entry.prose = prose;
     entry.proseChars = proseChars;
     entry.h1 = h1;
+    entry.imprint = imprint;
     entry.end = all.length;
     return entry;
   };
   const root = key.doc.documentElement;
   const rootEntry = root ? walk(root, upperTag(root), false, false) : null;
   const page: BlockStats = rootEntry
-    ? { chars: rootEntry.chars, linkChars: rootEntry.linkChars, links: rootEntry.links, prose: rootEntry.prose, proseChars: rootEntry.proseChars, h1: rootEntry.h1 }
+    ? { chars: rootEntry.chars, linkChars: rootEntry.linkChars, links: rootEntry.links, prose: rootEntry.prose, proseChars: rootEntry.proseChars, h1: rootEntry.h1, imprint: rootEntry.imprint }
     : EMPTY_STATS;
   const elements = bodyStart >= 0 ? all.slice(bodyStart, bodyEnd) : [];
 
@@ -574,9 +600,24 @@ export function linkShare(s: BlockStats): number {
  * Whether a block holds the article rather than sits beside it: its headline, or a real
  * share of the page's running prose. Every filter refuses such blocks, whatever their
  * class names say: sites wrap articles in `.content-widget` or `.sidebar-layout` too.
+ * An outlet's imprint is never the article, however much of a page with little text it holds.
  */
 export function holdsArticle(s: BlockStats, page: BlockStats): boolean {
-  return s.h1 || (s.prose >= 2 && s.proseChars >= page.proseChars * 0.25);
+  return s.h1 || (s.prose >= 2 && s.proseChars >= page.proseChars * 0.25 && !isImprint(s, s.prose, s.proseChars));
+}
+
+/**
+ * The prose an imprint holds beside its registration line: the founder's address, the
+ * «Редакция не несет ответственности…» or «Все права защищены…» sentence, two paragraphs of a
+ * few hundred characters at most. A block with the registration and more prose than this
+ * holds something else too: a page's wrapper, or a story that quotes a registration.
+ */
+const IMPRINT_MAX_PARAGRAPHS = 2;
+const IMPRINT_MAX_PROSE_CHARS = 400;
+
+/** A block holding an outlet's registration (`mediaRegistration`) and no more prose than an imprint has. */
+export function isImprint(s: BlockStats, paragraphs: number, chars: number): boolean {
+  return s.imprint && paragraphs <= IMPRINT_MAX_PARAGRAPHS && chars <= IMPRINT_MAX_PROSE_CHARS;
 }
 
 const INLINE_TAGS = new Set([

@@ -14,6 +14,7 @@ import { foldSpaces, pageStats, visibleText } from './dom.ts';
 import { absolutizeUrls } from './urls.ts';
 import { copyWithout, neverShown } from './copy.ts';
 import { noteLeadFigures, restoreLeadFigures } from './lead-figure.ts';
+import { paragraphsFromLongHeadings } from './lead-heading.ts';
 import { shieldPictureCredits, unshieldPictureCredits } from './caption-byline.ts';
 import { fullHeadline, visibleHeadlines } from './title.ts';
 import { articleText, countWords, readingMinutes } from './text.ts';
@@ -71,6 +72,8 @@ export function cleanDocument(doc: Document, options: CleanOptions): CleanResult
   const pageForNotes = annotate ? pageLines(copy.body) : null;
 
   const headlines = visibleHeadlines(copy);
+  // After the headlines are read: a lead set as a heading is text for Readability, not a title.
+  paragraphsFromLongHeadings(copy, pageStats(ctx));
   // Readability's blind spots around pictures (lead-figure.ts, caption-byline.ts); the lead
   // figures are copied before the credits' names are shielded, so they keep the page's names.
   const leadFigures = noteLeadFigures(copy);
