@@ -74,6 +74,30 @@ describe.each(DOMS)('what never reaches a reader, under %s', (dom) => {
     expect(result.article?.html).not.toMatch(/<script|<svg|<!--/);
   });
 
+  it('leaves out the head\'s whitespace and the metas Readability never reads, and keeps the ones it reads', () => {
+    const page = `<!doctype html><html><head>
+  <title>T</title>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width">
+  <meta property="og:image" content="https://example.com/i.jpg">
+  <meta property="og:title" content="OG title">
+  <meta name="Author" content="Ann Reporter">
+  <meta name="twitter:site_name" content="Site">
+  <meta name="description">
+  <meta name="robots" content="index"><noscript><img src="p.gif"></noscript>
+</head><body><div><meta itemprop="position" content="1"></div><p>Text.</p></body></html>`;
+    const doc = parseDocument(page, 'https://example.com/a', dom);
+    const copy = copyWithout(doc, neverShown(pageStats(filterContext(doc, new URL('https://example.com/a')))));
+    const metas = [...copy.head.querySelectorAll('meta')].map((m) => m.getAttribute('name') ?? m.getAttribute('property'));
+    // robots stays: Readability looks at the element before a <noscript> for a picture to replace.
+    expect(metas).toEqual(['og:title', 'Author', 'twitter:site_name', 'robots']);
+    expect([...copy.head.childNodes].filter((n) => n.nodeType === 3)).toEqual([]);
+    expect(copy.title).toBe('T');
+    // A meta in the body is an element of the page like any other.
+    expect(copy.body.querySelector('meta[itemprop=position]')).not.toBeNull();
+    expect(doc.head.querySelectorAll('meta')).toHaveLength(8);
+  });
+
   it('never takes the root: a malformed page whose root is an <svg> still has a copy', () => {
     const doc = parseDocument('<svg><style>x</style><text>hi</text></svg>', 'https://example.com/a', dom);
     const left = neverShown(pageStats(filterContext(doc, new URL('https://example.com/a'))));
