@@ -3,6 +3,8 @@
  * The CLI prints it, the benchmark scores it and the golden files compare it.
  */
 
+import { upperTag } from './dom.ts';
+
 const BLOCK_TAGS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE',
   'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE',
@@ -23,7 +25,7 @@ export function articleText(root: Element): string {
       if (child.nodeType === 3) {
         line += child.nodeValue ?? '';
       } else if (child.nodeType === 1) {
-        const tag = (child as Element).tagName.toUpperCase();
+        const tag = upperTag(child as Element);
         if (SKIPPED_TAGS.has(tag)) continue;
         if (tag === 'BR') {
           line += ' ';

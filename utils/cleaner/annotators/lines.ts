@@ -7,6 +7,8 @@
  * list item, or a <br>-separated line at the end of a paragraph (a common CMS habit).
  */
 
+import { upperTag } from '../dom.ts';
+
 const BLOCK_TAGS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT', 'FIELDSET',
   'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR', 'HTML', 'LI', 'MAIN',
@@ -37,7 +39,8 @@ export interface TextLine {
   wholeBlock: boolean;
 }
 
-const tagOf = (node: Node): string => (node as Element).tagName?.toUpperCase() ?? '';
+// upperTag: linkedom builds `tagName` afresh on every read, and the walks read it for every element.
+const tagOf = (node: Node): string => (node.nodeType === 1 ? upperTag(node as Element) : '');
 
 function holdsBlock(el: Element): boolean {
   for (const child of el.children) {
@@ -105,9 +108,9 @@ export function collectLines(root: Element): TextLine[] {
       }
     }
     line.finish(null);
-    const own = lines.slice(before);
     // The root is the article itself: a line in it is never "all of" something removable.
-    if (own.length === 1 && own[0]!.block === block && block !== root) own[0]!.wholeBlock = true;
+    // (Counted, not sliced: every block of a deep page would copy the lines of its subtree.)
+    if (lines.length - before === 1 && lines[before]!.block === block && block !== root) lines[before]!.wholeBlock = true;
   };
   walkBlock(root);
   return lines;

@@ -7,6 +7,7 @@ import {
   linkHost,
   linkShare,
   mayLeadTo,
+  namingOf,
   normalizeText,
   onDomain,
   outermostOnly,
@@ -117,6 +118,8 @@ function networkWidgets(ctx: FilterContext, stats: PageStats): FilterMatch[] {
     if (el.tagName === 'BODY' || holdsArticle(stats.get(el), stats.page)) return;
     matches.push({ element: el, reason: `widget network: ${network}` });
   };
+  // Elements repeat the same class names: each distinct naming is tested once.
+  const namedNetwork = new Map<string, boolean>();
   for (const entry of stats.elements) {
     const { el, tag } = entry;
     if (tag === 'SCRIPT' || tag === 'IFRAME') {
@@ -134,8 +137,10 @@ function networkWidgets(ctx: FilterContext, stats: PageStats): FilterMatch[] {
       else if (tag === 'IFRAME') add(el, network);
       continue;
     }
-    const naming = stats.naming(el);
-    if (naming !== ' ' && ANY_NETWORK_NAMING.test(naming)) {
+    const naming = namingOf(entry);
+    let named = naming === ' ' ? false : namedNetwork.get(naming);
+    if (named === undefined) namedNetwork.set(naming, (named = ANY_NETWORK_NAMING.test(naming)));
+    if (named) {
       const network = NETWORKS.find((n) => n.naming.test(naming))?.name ?? 'widget';
       add(widgetBlock(el, stats), network);
       continue;

@@ -127,7 +127,6 @@ function readElements(doc: Document): ReadElement[] {
  */
 export function selectorsWorthRunning(doc: Document, elements: readonly ReadElement[] = readElements(doc)): string[] {
   const present = { ids: new Set<string>(), classes: new Set<string>(), attributes: new Set<string>(), tags: new Set<string>(), nameParts: new Set<string>() };
-  const values = new Set<string>();
   // Pages repeat the same class attribute on many elements: each distinct one is read once.
   const idsSeen = new Set<string>();
   const classesSeen = new Set<string>();
@@ -144,7 +143,7 @@ export function selectorsWorthRunning(doc: Document, elements: readonly ReadElem
     for (let i = 0; i < NEEDED.nameParts.length; i++) if (name.includes(NEEDED.nameParts[i]!)) present.nameParts.add(NEEDED.nameParts[i]!);
   };
   for (let e = 0; e < elements.length; e++) {
-    const { el, tag, attributes: attributeNames, cls, id } = elements[e]!;
+    const { tag, attributes: attributeNames, cls, id } = elements[e]!;
     // Only custom elements' names (`<cmp-banner>`) are needed; theirs hold a hyphen.
     if (tag.includes('-')) {
       const lower = tag.toLowerCase();
@@ -153,14 +152,8 @@ export function selectorsWorthRunning(doc: Document, elements: readonly ReadElem
     for (let a = 0; a < attributeNames.length; a++) {
       const name = attributeNames[a]!;
       // HTML attribute names come lower-cased from the parser; only XML-ish ones need folding.
-      const lower = NEEDED.attributes.has(name) || NEEDED_VALUES.has(name) ? name : name.toLowerCase();
-      if (NEEDED.attributes.has(lower)) present.attributes.add(lower);
-      const needed = NEEDED_VALUES.get(lower);
-      if (!needed) continue;
-      const value = el.getAttribute(name) ?? '';
-      if (!needed.any.test(value)) continue;
-      const folded = value.toLowerCase();
-      for (const wanted of needed.wanted) if (folded.includes(wanted)) values.add(`${lower}=${wanted}`);
+      if (NEEDED.attributes.has(name)) present.attributes.add(name);
+      else if (name !== name.toLowerCase() && NEEDED.attributes.has(name.toLowerCase())) present.attributes.add(name.toLowerCase());
     }
     if (id) {
       if (NEEDED.ids.has(id)) present.ids.add(id);
@@ -168,15 +161,38 @@ export function selectorsWorthRunning(doc: Document, elements: readonly ReadElem
     }
     if (cls) readName(cls, true);
   }
-  return SELECTOR_NEEDS.filter(
+  const candidates = SELECTOR_NEEDS.filter(
     (n) =>
       n.ids.every((id) => present.ids.has(id)) &&
       n.classes.every((c) => present.classes.has(c)) &&
       n.attributes.every((a) => present.attributes.has(a)) &&
       n.tags.every((t) => present.tags.has(t)) &&
-      n.nameParts.every((part) => present.nameParts.has(part)) &&
-      n.values.every(({ name, value }) => values.has(`${name}=${value}`)),
-  ).map((n) => n.selector);
+      n.nameParts.every((part) => present.nameParts.has(part)),
+  );
+  // Attribute values are read only for the few selectors that everything else leaves in:
+  // `href` and `src` are needed by one selector or two, and hold most of a page's long values.
+  const valueNames = new Set(candidates.flatMap((n) => n.values.map((v) => v.name)));
+  const values = valueNames.size ? presentValues(elements, valueNames) : new Set<string>();
+  return candidates.filter((n) => n.values.every(({ name, value }) => values.has(`${name}=${value}`))).map((n) => n.selector);
+}
+
+/** `name=value` for each needed value (NEEDED_VALUES) that some attribute among `names` holds, ignoring case. */
+function presentValues(elements: readonly ReadElement[], names: ReadonlySet<string>): Set<string> {
+  const values = new Set<string>();
+  for (let e = 0; e < elements.length; e++) {
+    const { el, attributes: attributeNames } = elements[e]!;
+    for (let a = 0; a < attributeNames.length; a++) {
+      const name = attributeNames[a]!;
+      const lower = names.has(name) ? name : name.toLowerCase();
+      if (!names.has(lower)) continue;
+      const needed = NEEDED_VALUES.get(lower)!;
+      const value = el.getAttribute(name) ?? '';
+      if (!needed.any.test(value)) continue;
+      const folded = value.toLowerCase();
+      for (const wanted of needed.wanted) if (folded.includes(wanted)) values.add(`${lower}=${wanted}`);
+    }
+  }
+  return values;
 }
 
 /** Cheap first look at text nodes: the words every cookie or personal-data notice uses. */

@@ -42,6 +42,30 @@ function chromeName(naming: string): string | null {
   return null;
 }
 
+/**
+ * What a naming says, worked out once per distinct naming: the walk asks about every element
+ * of the page, and pages repeat a few hundred class names on thousands of elements. Emptied
+ * when full, so that a long session of pages cannot grow it without bound.
+ */
+interface NamingSays {
+  /** The NAV_NAMING word, or null. */
+  readonly nav: string | null;
+  readonly chrome: string | null;
+}
+const namings = new Map<string, NamingSays>();
+const NAMINGS_MAX = 5000;
+
+function namingSays(naming: string): NamingSays {
+  let says = namings.get(naming);
+  if (!says) {
+    const nav = NAV_NAMING.exec(naming);
+    says = { nav: nav ? (nav[2] ?? 'menu') : null, chrome: chromeName(naming) };
+    if (namings.size >= NAMINGS_MAX) namings.clear();
+    namings.set(naming, says);
+  }
+  return says;
+}
+
 const COPYRIGHT = /©|\(c\)|copyright|все права|all rights reserved|перепечатка|(^|\s)(0|6|12|16|18)\+/;
 
 /**
@@ -77,10 +101,7 @@ function declaredNavigation(entry: ElementEntry, stats: PageStats): FilterMatch 
   if (tag === 'NAV') why = 'navigation element';
   else if (role === 'navigation' || role === 'menubar') why = `role=${role}`;
   else if (/BreadcrumbList/.test(itemtype) || /breadcrumb|хлебн/.test(aria)) why = 'breadcrumbs';
-  else {
-    const naming = NAV_NAMING.exec(namingOf(entry));
-    if (naming) why = naming[2] ?? 'menu';
-  }
+  else why = namingSays(namingOf(entry)).nav;
   if (!why) return null;
   const s = stats.get(el);
   // Breadcrumbs end with the page's own title as plain text, which can outweigh the links;
@@ -98,17 +119,20 @@ function declaredNavigation(entry: ElementEntry, stats: PageStats): FilterMatch 
 function siteChrome(entry: ElementEntry, stats: PageStats): FilterMatch | null {
   const { el, tag } = entry;
   const role = attrOf(entry, 'role') ?? '';
-  const naming = chromeName(namingOf(entry));
+  const naming = namingSays(namingOf(entry)).chrome;
   const isFooter = tag === 'FOOTER' || role === 'contentinfo' || naming === 'footer';
   const isHeader = tag === 'HEADER' || role === 'banner' || naming === 'header' || naming === 'masthead';
   if (!isFooter && !isHeader) return null;
-  const parent = el.parentElement;
-  if ((parent && stats.inArticleContainer(parent)) || stats.holdsArticleContainer(el) || sitsAmongProse(el, stats)) return null;
+  // The counts first: the walks up to an article container and through the block's subtree
+  // are the costly questions, and most headers and footers fail a count.
   const s = stats.get(el);
   if (s.h1 || holdsArticle(s, stats.page)) return null;
+  if (isHeader && (s.links < 2 || linkShare(s) < 0.4)) return null;
   // A footer without links is the copyright line («© 2024 …», "All rights reserved", 18+).
   if (s.links < 1 && !(isFooter && s.chars <= 400 && COPYRIGHT.test(normalizeText(visibleText(el))))) return null;
-  if (isHeader && (s.links < 2 || linkShare(s) < 0.4 || el.querySelector('h2, time'))) return null;
+  const parent = el.parentElement;
+  if ((parent && stats.inArticleContainer(parent)) || stats.holdsArticleContainer(el) || sitsAmongProse(el, stats)) return null;
+  if (isHeader && el.querySelector('h2, time')) return null;
   return { element: el, reason: `site ${isFooter ? 'footer' : 'header'} ${describeElement(el)}` };
 }
 

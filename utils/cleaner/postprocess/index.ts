@@ -54,7 +54,7 @@ const PRESERVED_CLASSES = new Set(['page']);
 
 export function postprocess(ctx: PostContext, steps: readonly PostStep[] = POST_STEPS): PostRemoval[] {
   const measure = new ArticleMeasure(ctx.root);
-  const guarded = storyGuard(ctx.root, measure);
+  const guard = storyGuard(ctx.root, measure);
   const log: PostRemoval[] = [];
   // Where removals happened: the lines that may now hold only the separators between them.
   const touched = new Set<Element>();
@@ -64,7 +64,7 @@ export function postprocess(ctx: PostContext, steps: readonly PostStep[] = POST_
     const all = step.detect({ ...ctx, measure });
     const cuts = all.filter((m): m is TextTailMatch => 'text' in m && isInside(m.text, ctx.root));
     const matches = all.filter(
-      (m): m is ElementMatch => 'element' in m && m.element !== ctx.root && isInside(m.element, ctx.root) && !guarded(m.element),
+      (m): m is ElementMatch => 'element' in m && m.element !== ctx.root && isInside(m.element, ctx.root) && !guard.guarded(m.element),
     );
     const found = new Set(matches.map((m) => m.element));
     const seen = new Set<Element>();
@@ -90,6 +90,7 @@ export function postprocess(ctx: PostContext, steps: readonly PostStep[] = POST_
     }
     for (const m of chosen) {
       measure.remove(m.element);
+      guard.removed(m.element);
       if (m.element.parentElement) touched.add(m.element.parentElement);
       m.element.remove();
     }
@@ -108,26 +109,38 @@ function nestedIn(el: Element, set: ReadonlySet<Element>, root: Element): boolea
  * A safety net under every step: an element holding a good share of the story's prose is
  * the story, whatever its class names or opening words say. Prose is paragraphs of 80+
  * characters that are not mostly links, counted once before any step runs.
+ * Each element's paragraphs are listed once, from the paragraphs up: asking each match about
+ * every paragraph walked from each of them to the document's root. The steps only remove
+ * elements, so a paragraph is inside an element of the article as long as it was at the start
+ * and nothing removed took it along (`removed`).
  */
-function storyGuard(root: Element, measure: ArticleMeasure): (el: Element) => boolean {
-  const paragraphs: { el: Element; length: number }[] = [];
+function storyGuard(root: Element, measure: ArticleMeasure): { guarded: (el: Element) => boolean; removed: (el: Element) => void } {
+  const under = new Map<Element, { length: number; live: boolean }[]>();
   let total = 0;
   for (const p of measure.elements) {
     if (p.tagName !== 'P' || !measure.isProse(p)) continue;
-    const length = measure.text(p).length;
-    paragraphs.push({ el: p, length });
-    total += length;
+    const paragraph = { length: measure.text(p).length, live: true };
+    total += paragraph.length;
+    for (let cur: Element | null = p; cur && cur !== root; cur = cur.parentElement) {
+      const list = under.get(cur);
+      if (list) list.push(paragraph);
+      else under.set(cur, [paragraph]);
+    }
   }
-  return (el) => {
-    let inside = 0;
-    let count = 0;
-    for (const p of paragraphs) {
-      if (isInside(p.el, el)) {
+  return {
+    guarded(el) {
+      let inside = 0;
+      let count = 0;
+      for (const p of under.get(el) ?? []) {
+        if (!p.live) continue;
         inside += p.length;
         count += 1;
       }
-    }
-    return count >= 2 && inside / total >= 0.25;
+      return count >= 2 && inside / total >= 0.25;
+    },
+    removed(el) {
+      for (const p of under.get(el) ?? []) p.live = false;
+    },
   };
 }
 

@@ -8,7 +8,7 @@
  * The runner tells the measure what it removes, and the measure takes it off every
  * ancestor's counts, so later steps see the article as it now is without a new walk.
  */
-import { foldSpaces, isInside } from '../dom.ts';
+import { foldSpaces, isInside, upperTag } from '../dom.ts';
 import { storyMap, type StoryMap } from './story.ts';
 import { countWords } from '../words.ts';
 
@@ -37,12 +37,12 @@ export class ArticleMeasure {
   constructor(private readonly root: Element) {
     const elements: Element[] = [];
     const walk = (el: Element): Counts => {
-      const c: Counts = { words: 0, chars: 0, tokens: 0, linkChars: 0, media: MEDIA.has(el.tagName.toUpperCase()), prose: 0 };
+      const c: Counts = { words: 0, chars: 0, tokens: 0, linkChars: 0, media: MEDIA.has(upperTag(el)), prose: 0 };
       for (let child = el.firstChild; child; child = child.nextSibling) {
         if (child.nodeType === 3) countText(child.nodeValue ?? '', c);
         else if (child.nodeType === 1) {
           const e = child as Element;
-          if (INVISIBLE.has(e.tagName.toUpperCase())) continue;
+          if (INVISIBLE.has(upperTag(e))) continue;
           elements.push(e);
           const sub = walk(e);
           c.words += sub.words;
@@ -55,9 +55,10 @@ export class ArticleMeasure {
       }
       // Tokens of the children are separated by one space each once folded.
       const folded = c.chars + Math.max(0, c.tokens - 1);
-      if (el.tagName === 'A') c.linkChars = folded;
+      const tagName = el.tagName;
+      if (tagName === 'A') c.linkChars = folded;
       this.counts.set(el, c);
-      if (el.tagName === 'P' && folded >= 80 && (folded ? c.linkChars / folded : 0) <= 0.5) c.prose += 1;
+      if (tagName === 'P' && folded >= 80 && (folded ? c.linkChars / folded : 0) <= 0.5) c.prose += 1;
       return c;
     };
     walk(root);
@@ -120,7 +121,7 @@ export class ArticleMeasure {
     for (let cur = from; cur; cur = cur === this.root ? null : cur.parentElement) {
       const c = this.counts.get(cur);
       if (!c) continue;
-      let media = MEDIA.has(cur.tagName.toUpperCase());
+      let media = MEDIA.has(upperTag(cur));
       for (const child of cur.children) if (!this.gone.has(child) && this.counts.get(child)?.media) media = true;
       c.media = media;
     }
@@ -173,7 +174,7 @@ export class ArticleMeasure {
    */
   within(el: Element, tags: ReadonlySet<string>): boolean {
     for (let cur: Element | null = el; cur; cur = cur === this.root ? null : cur.parentElement) {
-      if (tags.has(cur.tagName.toUpperCase())) return true;
+      if (tags.has(upperTag(cur))) return true;
     }
     return false;
   }
@@ -188,7 +189,7 @@ export class ArticleMeasure {
     let out = '';
     for (let child = el.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) out += child.nodeValue ?? '';
-      else if (child.nodeType === 1 && !INVISIBLE.has((child as Element).tagName.toUpperCase())) {
+      else if (child.nodeType === 1 && !INVISIBLE.has(upperTag(child as Element))) {
         // An element starts and ends a word, as on the page's screen.
         const known = this.texts.get(child as Element);
         out += ` ${known ?? this.raw(child as Element)} `;
