@@ -47,6 +47,18 @@ describe.each(DOMS)('the article guard under %s', (dom) => {
     expect(stats.get(doc.querySelector('footer')!).imprint).toBe(true);
   });
 
+  it('counts a block’s own running text as prose beside an imprint nested in it (old table layouts)', () => {
+    const loose = 'Текст статьи лежит прямо в ячейке таблицы, без абзацев, как на старых сайтах. '.repeat(3);
+    const doc = parseDocument(
+      `<!doctype html><html><body><table><tr><td id="story">${loose}<p>Свидетельство о регистрации СМИ Эл № ФС77-12345 выдано Роскомнадзором.</p></td></tr></table></body></html>`,
+      'https://news.example.ru/1',
+      dom,
+    );
+    const stats = pageStats(filterContext(doc, new URL('https://news.example.ru/1')));
+    expect(stats.get(doc.querySelector('#story')!).prose).toBe(1);
+    expect(stats.get(doc.querySelector('#story p')!).prose).toBe(0);
+  });
+
   it('still protects a story that quotes a registration number', () => {
     const story = [
       'Роскомнадзор аннулировал свидетельство о регистрации СМИ Эл № ФС77-12345, выданное изданию «Пример», после решения суда.',

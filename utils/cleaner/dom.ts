@@ -441,6 +441,8 @@ export function pageStats(key: { readonly doc: Document; readonly body: HTMLElem
     let proseChars = 0;
     let h1 = tag === 'H1';
     let imprint = false;
+    // A <div> or <td> is a paragraph by its own text, so only its own text makes it an imprint's.
+    let ownImprint = false;
     let ownChars = 0;
     const childrenInBody = inBody || el === body;
     for (let child = el.firstChild; child; child = child.nextSibling) {
@@ -448,7 +450,7 @@ export function pageStats(key: { readonly doc: Document; readonly body: HTMLElem
         const n = countVisibleChars(child.nodeValue ?? '');
         if (childrenInBody && n > 0) {
           texts.push(child as Text);
-          if (!imprint && n >= MEDIA_REGISTRATION_MIN_CHARS) imprint = mediaRegistration(child.nodeValue ?? '');
+          if (!ownImprint && n >= MEDIA_REGISTRATION_MIN_CHARS && mediaRegistration(child.nodeValue ?? '')) ownImprint = imprint = true;
         }
         chars += n;
         ownChars += n;
@@ -474,7 +476,7 @@ export function pageStats(key: { readonly doc: Document; readonly body: HTMLElem
     }
     if (el === body) bodyEnd = all.length;
     const isParagraph = tag === 'P' ? chars >= PROSE_MIN_CHARS : TEXT_BLOCK_TAGS.has(tag) && ownChars >= PROSE_MIN_CHARS + 30;
-    if (isParagraph && !imprint && linkChars < chars / 2 && prose === 0) {
+    if (isParagraph && !(tag === 'P' ? imprint : ownImprint) && linkChars < chars / 2 && prose === 0) {
       prose += 1;
       proseChars += chars - linkChars;
     }
