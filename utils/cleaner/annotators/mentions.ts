@@ -10,6 +10,7 @@
  * the page marks, and names the registry knows to be unambiguous by themselves.
  */
 import type { AnnotationEvidence } from '../types.ts';
+import { memoByString } from '../memo.ts';
 import { CLOSING_QUOTES, OPENING_QUOTES, QUOTES, isLatin } from './patterns.ts';
 import { compiledPatterns, registryAlphabet, type PatternKind, type StoredOrganization } from './registry.ts';
 import { disclaimerMeaning, noteMeaning, STAR_RUN, starCount, type NoteMeaning } from './marks.ts';
@@ -84,18 +85,10 @@ function withoutEnclosingQuotes(text: string, from: number, to: number): Range {
  * Each line is searched three times (marks, unambiguous names, links) with some 250
  * patterns; the answers are kept for the lines of the last few pages.
  */
-const candidateCache = new Map<string, Candidate[]>();
 const CANDIDATE_CACHE_SIZE = 4000;
 
 /** Every registry name in the text, quotation marks trimmed, longest first at each start. */
-export function registryCandidates(text: string): Candidate[] {
-  const cached = candidateCache.get(text);
-  if (cached) return cached;
-  const found = searchRegistry(text);
-  if (candidateCache.size >= CANDIDATE_CACHE_SIZE) candidateCache.clear();
-  candidateCache.set(text, found);
-  return found;
-}
+export const registryCandidates: (text: string) => Candidate[] = memoByString((text) => searchRegistry(text), CANDIDATE_CACHE_SIZE);
 
 /**
  * Which patterns can start a match at a character: about two hundred patterns each scanning

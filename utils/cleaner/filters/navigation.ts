@@ -17,6 +17,7 @@ import {
 } from '../dom.ts';
 import type { FilterContext, FilterMatch } from '../types.ts';
 import { defineFilter } from './define.ts';
+import { memoByString } from '../memo.ts';
 
 /**
  * Class and id words sites give their menus, crumbs, pagers and tag lists, as whole words of
@@ -42,29 +43,17 @@ function chromeName(naming: string): string | null {
   return null;
 }
 
-/**
- * What a naming says, worked out once per distinct naming: the walk asks about every element
- * of the page, and pages repeat a few hundred class names on thousands of elements. Emptied
- * when full, so that a long session of pages cannot grow it without bound.
- */
+/** What a naming says, worked out once per distinct naming: the walk asks about every element of the page. */
 interface NamingSays {
   /** The NAV_NAMING word, or null. */
   readonly nav: string | null;
   readonly chrome: string | null;
 }
-const namings = new Map<string, NamingSays>();
-const NAMINGS_MAX = 5000;
 
-function namingSays(naming: string): NamingSays {
-  let says = namings.get(naming);
-  if (!says) {
-    const nav = NAV_NAMING.exec(naming);
-    says = { nav: nav ? (nav[2] ?? 'menu') : null, chrome: chromeName(naming) };
-    if (namings.size >= NAMINGS_MAX) namings.clear();
-    namings.set(naming, says);
-  }
-  return says;
-}
+const namingSays = memoByString((naming): NamingSays => {
+  const nav = NAV_NAMING.exec(naming);
+  return { nav: nav ? (nav[2] ?? 'menu') : null, chrome: chromeName(naming) };
+}, 5000);
 
 const COPYRIGHT = /©|\(c\)|copyright|все права|all rights reserved|перепечатка|(^|\s)(0|6|12|16|18)\+/;
 

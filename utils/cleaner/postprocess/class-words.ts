@@ -4,14 +4,22 @@
  * "is this called a credit?" without matching "incredible" or "shareholders".
  */
 
+import { memoByString } from '../memo.ts';
+
 const cache = new WeakMap<Element, ReadonlySet<string>>();
 const NONE: ReadonlySet<string> = new Set();
-/**
- * The words of each class-and-id string: articles repeat a few class names on many elements.
- * Emptied when full, so that a long session of pages cannot grow it without bound.
- */
-const byName = new Map<string, ReadonlySet<string>>();
-const BY_NAME_MAX = 5000;
+/** The words of each class-and-id string: articles repeat a few class names on many elements. */
+const wordsOf = memoByString(
+  (raw): ReadonlySet<string> =>
+    new Set(
+      raw
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean),
+    ),
+  5000,
+);
 
 export function classWords(el: Element): ReadonlySet<string> {
   let words = cache.get(el);
@@ -20,21 +28,7 @@ export function classWords(el: Element): ReadonlySet<string> {
     const id = el.getAttribute('id');
     // Remembered even when empty: the steps ask about most elements several times each.
     if (!cls && !id) words = NONE;
-    else {
-      const raw = `${cls ?? ''} ${id ?? ''}`;
-      words = byName.get(raw);
-      if (!words) {
-        words = new Set(
-          raw
-            .replace(/([a-z])([A-Z])/g, '$1 $2')
-            .toLowerCase()
-            .split(/[^a-z0-9]+/)
-            .filter(Boolean),
-        );
-        if (byName.size >= BY_NAME_MAX) byName.clear();
-        byName.set(raw, words);
-      }
-    }
+    else words = wordsOf(`${cls ?? ''} ${id ?? ''}`);
     cache.set(el, words);
   }
   return words;
