@@ -18,6 +18,7 @@ import { articleMetadata } from '../../utils/cleaner/postprocess/article-metadat
 import { titleDuplicate } from '../../utils/cleaner/postprocess/title-duplicate.ts';
 import { adLabels } from '../../utils/cleaner/postprocess/ad-labels.ts';
 import { affiliateDisclosures } from '../../utils/cleaner/postprocess/affiliate-disclosures.ts';
+import { unrenderedMarkup } from '../../utils/cleaner/postprocess/unrendered-markup.ts';
 import { articleText } from '../../utils/cleaner/text.ts';
 import { DOMS, parseDocument, type DomName } from '../dom.ts';
 
@@ -265,6 +266,24 @@ describe.each(DOMS)('post-processing steps under %s', (dom) => {
       expect(text).toBe([P1, P2, P3].join('\n\n'));
     });
 
+    it('a lead photo’s caption is not the start of the story: the agency and date line under it goes, the caption stays', () => {
+      const caption =
+        'In this Dec. 12, 2006, file photo, made available by NASA, astronauts participate in a space walk during construction of the station. (NASA via AP, File)';
+      const text = clean(
+        dom,
+        articleMetadata,
+        `<div><p><img src="/a.jpg" alt=""></p><p>${caption}</p></div><div><p>The Associated Press <br><span>Published Monday, November 18, 2019 8:22AM EST</span></p></div>${STORY}`,
+        { byline: 'The Associated Press' },
+      );
+      expect(text).toBe([caption, P1, P2, P3].join('\n\n'));
+    });
+
+    it('a picture beside a paragraph of its own block is not a caption when the block holds more of the story', () => {
+      const dated = 'Published Monday, November 18, 2019 8:22AM EST';
+      const text = clean(dom, articleMetadata, `<div><p><img src="/a.jpg" alt=""></p><p>${P1}</p><p>${dated}</p></div><p>${P2}</p><p>${P3}</p>`);
+      expect(text).toContain(dated);
+    });
+
     it('drops a bare counter by the headline and a "Via" source line under the story', () => {
       const text = clean(dom, articleMetadata, `<div><span>11 480</span></div>${STORY}<p>Via SyndiGate.info</p>`);
       expect(text).toBe([P1, P2, P3].join('\n\n'));
@@ -301,6 +320,32 @@ describe.each(DOMS)('post-processing steps under %s', (dom) => {
       expect(clean(dom, adLabels, `${STORY}<p>Advertisement spending fell.</p>`)).toContain('Advertisement spending fell.');
     });
   });
+
+  describe('unrendered-markup', () => {
+    it('drops a shortcode no plugin rendered and the notices shown only without JavaScript', () => {
+      const text = clean(
+        dom,
+        unrenderedMarkup,
+        `${STORY}<p>[button link=”http://www.morebikes.co.uk/submit-kit-review/” type=”big” newwindow=”yes”] Send us YOUR kit review[/button]</p>` +
+          '<p class="jetpack-slideshow-noscript">This slideshow requires JavaScript.</p><div>[gallery ids="41,42,43" columns="3"]</div>' +
+          '<p>Please enable JavaScript to view the comments powered by Disqus.</p><p>Для просмотра видео включите JavaScript в браузере.</p>',
+      );
+      expect(text).toBe([P1, P2, P3].join('\n\n'));
+    });
+
+    it('keeps an editor’s brackets and a story sentence about JavaScript', () => {
+      const lines = [
+        'He called the plan “a disgrace [sic]” and left.',
+        '[Updated 3:40 pm] The vote was postponed.',
+        '[1]',
+        'The new editor requires JavaScript, which the agency’s old computers block.',
+        'JavaScript remains the most used language on GitHub, the survey found.',
+      ];
+      const text = clean(dom, unrenderedMarkup, `${STORY}${lines.map((l) => `<p>${l}</p>`).join('')}`);
+      for (const line of lines) expect(text).toContain(line);
+    });
+  });
+
   describe('affiliate-disclosures', () => {
     it('drops the site\'s own affiliate notice', () => {
       const text = clean(dom, affiliateDisclosures, `<p><em>This post may contain affiliate and/or referral links. Please see my disclosure page.</em></p>${STORY}<p>As an Amazon Associate I earn from qualifying purchases.</p>`);

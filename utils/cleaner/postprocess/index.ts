@@ -19,6 +19,7 @@ import { authorBio } from './author-bio.ts';
 import { articleMetadata } from './article-metadata.ts';
 import { titleDuplicate } from './title-duplicate.ts';
 import { adLabels } from './ad-labels.ts';
+import { unrenderedMarkup } from './unrendered-markup.ts';
 import { affiliateDisclosures } from './affiliate-disclosures.ts';
 
 export const POST_STEPS: readonly PostStep[] = [
@@ -35,6 +36,7 @@ export const POST_STEPS: readonly PostStep[] = [
   articleMetadata,
   titleDuplicate,
   adLabels,
+  unrenderedMarkup,
 ];
 
 export interface PostRemoval {

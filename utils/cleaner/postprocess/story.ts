@@ -16,6 +16,30 @@ export interface StoryMap {
 }
 
 const PROSE_TAGS = new Set(['P', 'LI', 'BLOCKQUOTE', 'DD', 'PRE']);
+const FIGURE = new Set(['FIGURE', 'FIGCAPTION']);
+/** Longer than any caption a picture carries: such a paragraph is the story's own. */
+const CAPTION_MAX_WORDS = 60;
+
+/**
+ * A picture's caption, even after Readability has made it a <p>: inside a figure, or the one
+ * text of a block whose other children are pictures (`<div class="image"><img><p>In this
+ * file photo…</p></div>`, the common CMS markup for a lead photo). It describes the picture,
+ * so the story's prose starts after it: a dateline or byline that follows a lead photo is
+ * still before the story.
+ */
+function isCaption(el: Element, root: Element, measure: ArticleMeasure): boolean {
+  if (measure.words(el) > CAPTION_MAX_WORDS) return false;
+  if (measure.within(el, FIGURE)) return true;
+  const parent = el.parentElement;
+  if (!parent || parent === root) return false;
+  let pictures = 0;
+  for (const sibling of parent.children) {
+    if (sibling === el) continue;
+    if (measure.length(sibling)) return false;
+    if (measure.hasMedia(sibling)) pictures++;
+  }
+  return pictures > 0;
+}
 
 /**
  * Numbers every element in document order (linkedom's compareDocumentPosition is wrong for
@@ -24,19 +48,19 @@ const PROSE_TAGS = new Set(['P', 'LI', 'BLOCKQUOTE', 'DD', 'PRE']);
 export function storyMap(root: Element, measure: ArticleMeasure): StoryMap {
   const from = new Map<Element, number>();
   const to = new Map<Element, number>();
-  const proseStarts: number[] = [];
-  let lastProse: Element | null = null;
+  const prose: { el: Element; caption: boolean }[] = [];
   let index = 0;
   const walk = (el: Element): void => {
     from.set(el, index++);
-    if (PROSE_TAGS.has(el.tagName) && measure.isProse(el)) {
-      proseStarts.push(index - 1);
-      lastProse = el;
-    }
+    if (PROSE_TAGS.has(el.tagName) && measure.isProse(el)) prose.push({ el, caption: isCaption(el, root, measure) });
     for (const child of el.children) walk(child);
     to.set(el, index - 1);
   };
   walk(root);
+  // An article that is only captioned pictures has its captions for a story.
+  const story = prose.some((p) => !p.caption) ? prose.filter((p) => !p.caption) : prose;
+  const proseStarts = story.map((p) => from.get(p.el)!);
+  const lastProse = story.at(-1)?.el ?? null;
   // With no prose at all there is no story to be outside of: position rules stay off.
   const start = proseStarts.length ? proseStarts[0]! : -Infinity;
   const end = lastProse ? to.get(lastProse)! + 1 : Infinity;
