@@ -39,6 +39,7 @@ export function createPopupModel(location: Location = window.location) {
   let snapshot: PageSnapshot | null = null;
   let parsedPage: Document | null = null;
   let force = false;
+  let settingsLoaded: Promise<void> = Promise.resolve();
 
   // Computed: what each filter does on this site, after the site's overrides.
   const site = computed(() => siteKey(pageUrl.value));
@@ -130,6 +131,9 @@ export function createPopupModel(location: Location = window.location) {
       // Inert: a DOMParser document runs no script and loads nothing. The core resolves its
       // relative URLs against the page's address, since this document's base is the popup's.
       parsedPage = new DOMParser().parseFromString(parsed.html, 'text/html');
+      // The settings pick the filters, so the clean waits for them; they load while the
+      // page is asked, not before.
+      await settingsLoaded;
       render();
     } catch (error) {
       fail('errorBody', error);
@@ -145,7 +149,9 @@ export function createPopupModel(location: Location = window.location) {
   // Actions
   const actions = {
     async start(): Promise<void> {
-      settings.value = await loadSettings();
+      settingsLoaded = loadSettings().then((loaded) => {
+        settings.value = loaded;
+      });
       // Another popup or the full-tab view may change the settings while this one is open.
       settingsItem.watch((value) => {
         const next = normalizeSettings(value);
