@@ -77,6 +77,13 @@ export function createPopupModel(location: Location = window.location) {
     return active?.id ?? null;
   }
 
+  /** The tab to read with its URL: the query that finds the active tab already has it. */
+  async function resolveTab(): Promise<{ id?: number; url?: string } | undefined> {
+    if (tabId !== null) return browser.tabs.get(tabId).catch(() => undefined);
+    const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+    return active;
+  }
+
   /** Runs the snapshot script in the tab; a refusal becomes a view state, not an exception. */
   async function inject(id: number, ignoreBudget: boolean): Promise<{ value: unknown } | null> {
     try {
@@ -103,11 +110,10 @@ export function createPopupModel(location: Location = window.location) {
   async function readPage(ignoreBudget = false): Promise<void> {
     view.value = { kind: 'loading' };
     try {
-      const id = await resolveTabId();
-      if (id === null) return fail('tabGone');
+      const tab = await resolveTab();
+      if (tab?.id === undefined) return fail('tabGone');
+      const id = tab.id;
       tabId = id;
-      const tab: { url?: string } | undefined = await browser.tabs.get(id).catch(() => undefined);
-      if (!tab) return fail('tabGone');
       if (tab.url) pageUrl.value = tab.url;
       // With the reader's click the URL is known, and a closed page needs no attempt.
       if (isRestrictedUrl(tab.url)) {

@@ -73,6 +73,18 @@ describe('reading a page', () => {
     expect(inject).toHaveBeenCalledWith({ target: { tabId: expect.any(Number) }, files: ['/content-scripts/content.js'] });
   });
 
+  test('opened from the toolbar (no tab id), it reads the active tab, found by one query', async () => {
+    pageAnswers(snapshot(harbour));
+    const window = await fakeBrowser.windows.create({ focused: true });
+    const tab = await fakeBrowser.tabs.create({ url: ARTICLE_URL, active: true, windowId: window.id });
+    const get = vi.spyOn(fakeBrowser.tabs, 'get');
+    const model = createPopupModel({ search: '' } as Location);
+    await model.actions.start();
+    expect(model.view.value).toMatchObject({ kind: 'ready' });
+    expect(inject).toHaveBeenCalledWith({ target: { tabId: tab.id }, files: ['/content-scripts/content.js'] });
+    expect(get).not.toHaveBeenCalled();
+  });
+
   test('relative links and images of the page resolve against the page, not the extension', async () => {
     pageAnswers(snapshot(harbour));
     const model = await start(await openTab(ARTICLE_URL));
