@@ -75,8 +75,8 @@ describe('reading a page', () => {
 
   test('opened from the toolbar (no tab id), it reads the active tab, found by one query', async () => {
     pageAnswers(snapshot(harbour));
-    const window = await fakeBrowser.windows.create({ focused: true });
-    const tab = await fakeBrowser.tabs.create({ url: ARTICLE_URL, active: true, windowId: window.id });
+    const focused = await fakeBrowser.windows.create({ focused: true });
+    const tab = await fakeBrowser.tabs.create({ url: ARTICLE_URL, active: true, windowId: focused!.id! });
     const get = vi.spyOn(fakeBrowser.tabs, 'get');
     const model = createPopupModel({ search: '' } as Location);
     await model.actions.start();
