@@ -16,6 +16,7 @@ import { copyWithout, neverShown } from './copy.ts';
 import { noteLeadFigures, restoreLeadFigures } from './lead-figure.ts';
 import { paragraphsFromLongHeadings } from './lead-heading.ts';
 import { shieldPictureCredits, unshieldPictureCredits } from './caption-byline.ts';
+import { unwrapEmbeddedPosts } from './embedded-posts.ts';
 import { fullHeadline, visibleHeadlines } from './title.ts';
 import { articleText, countWords, readingMinutes } from './text.ts';
 import type { Article, CleanResult, ClutterFilter, Removal } from './types.ts';
@@ -74,10 +75,12 @@ export function cleanDocument(doc: Document, options: CleanOptions): CleanResult
   const headlines = visibleHeadlines(copy);
   // After the headlines are read: a lead set as a heading is text for Readability, not a title.
   paragraphsFromLongHeadings(copy, pageStats(ctx));
-  // Readability's blind spots around pictures (lead-figure.ts, caption-byline.ts); the lead
+  // Readability's blind spots around pictures (lead-figure.ts, caption-byline.ts) and quoted
+  // posts (embedded-posts.ts); the lead
   // figures are copied before the credits' names are shielded, so they keep the page's names.
   const leadFigures = noteLeadFigures(copy);
   shieldPictureCredits(copy);
+  unwrapEmbeddedPosts(copy);
   const parsed = parseArticle(copy);
   const content = parsed?.content;
   const t3 = now();
