@@ -16,12 +16,12 @@ export interface StoryMap {
 }
 
 const PROSE_TAGS = new Set(['P', 'LI', 'BLOCKQUOTE', 'DD', 'PRE']);
-const FIGURE = new Set(['FIGURE', 'FIGCAPTION']);
+const FIGCAPTION = new Set(['FIGCAPTION']);
 /** Longer than any caption a picture carries: such a paragraph is the story's own. */
 const CAPTION_MAX_WORDS = 60;
 
 /**
- * A picture's caption, even after Readability has made it a <p>: inside a figure, or the one
+ * A picture's caption, even after Readability has made it a <p>: inside a figcaption, or the one
  * text of a block whose other children are pictures (`<div class="image"><img><p>In this
  * file photo…</p></div>`, the common CMS markup for a lead photo). It describes the picture,
  * so the story's prose starts after it: a dateline or byline that follows a lead photo is
@@ -29,7 +29,7 @@ const CAPTION_MAX_WORDS = 60;
  */
 function isCaption(el: Element, root: Element, measure: ArticleMeasure): boolean {
   if (measure.words(el) > CAPTION_MAX_WORDS) return false;
-  if (measure.within(el, FIGURE)) return true;
+  if (measure.within(el, FIGCAPTION)) return true;
   const parent = el.parentElement;
   if (!parent || parent === root) return false;
   let pictures = 0;

@@ -50,7 +50,7 @@ export const unrenderedMarkup = definePostStep({
       const words = measure.words(el);
       if (!words || words > MAX_WORDS) continue;
       const text = measure.text(el);
-      if (text.startsWith('[') && SHORTCODE_BLOCK.test(text)) found.push({ element: el, reason: `unrendered shortcode "${text.slice(0, text.indexOf(' '))}]"` });
+      if (text.startsWith('[') && SHORTCODE_BLOCK.test(text)) found.push({ element: el, reason: `unrendered shortcode [${/^\[([\w-]+)/.exec(text)?.[1] ?? ''}]` });
       else if (/javascript/i.test(text) && NO_SCRIPT_NOTICE.test(text)) found.push({ element: el, reason: `notice for readers without JavaScript "${text}"` });
     }
     return found;
