@@ -289,6 +289,13 @@ describe.each(DOMS)('post-processing steps under %s', (dom) => {
       expect(text).toBe([P1, P2, P3].join('\n\n'));
     });
 
+    it('keeps the dates an exhibition or festival runs, under the story or above it', () => {
+      const spans = ['29 November 2018 | 20 January 2019', '15 мая — 20 июня 2024 года', '12/03/2024 to 15/03/2024'];
+      const text = clean(dom, articleMetadata, `<p>${spans[1]}</p>${STORY}<p><strong>7th Amsterdam Light Festival</strong><br><strong>${spans[0]}</strong></p><p>${spans[2]}</p><p>Nov. 20, 2019 6:02 AM EST</p>`);
+      for (const span of spans) expect(text).toContain(span);
+      expect(text).not.toContain('6:02 AM');
+    });
+
     it('keeps short story lines in the middle of the story, even with dates', () => {
       const mid = 'On March 14, 2024, it passed.';
       const text = clean(dom, articleMetadata, `<p>${P1}</p><p>${mid}</p><p>By then, the grant was secured.</p><p>${P2}</p>`);

@@ -82,7 +82,7 @@ function metadataReason(el: Element, words: number, m: ArticleMeasure, byline: s
   // A bare number next to the headline or under the story is a counter (views, shares,
   // comments) whose icon did not survive; the story has no one-number lines.
   if (/^\d{1,3}([\s\u00a0\u202f.,]\d{3})*([.,]\d)?\s*[kKmMкКтТ]?$/.test(text)) return 'a bare counter';
-  if (isDateLine(text)) return 'a date line';
+  if (isDateLine(text) && !isDateSpan(text)) return 'a date line';
   if (story.before(el) && words <= 2 && m.linkDensity(el) >= 0.9 && !/^H[1-6]$/.test(el.tagName) && linksToSection(el)) return 'a section label';
   return null;
 }
@@ -109,6 +109,21 @@ function isDateLine(text: string): boolean {
   const dateish = tokens.filter((t) => DATE_TOKEN.test(t));
   const hasYearOrTime = /\b(19|20)\d{2}\b|\b\d{1,2}:\d{2}\b/.test(text);
   return hasYearOrTime && tokens.length - dateish.length <= 1;
+}
+
+const MONTH_WORD = new RegExp(`(^|[^\\p{L}])(${MONTHS})([^\\p{L}]|$)`, 'iu');
+const RANGE = /\s*(?:[–—|]|\s-\s|\bto\b|\buntil\b|\bthrough\b|(?<!\p{L})(?:до|по)(?!\p{L}))\s*/iu;
+
+/**
+ * "29 November 2018 | 20 January 2019", «15 мая — 20 июня 2024»: when an exhibition, a
+ * festival or a conference runs, which its story states for the reader. A timestamp is one
+ * date, with a time more often than not; a span is two dates without one.
+ */
+function isDateSpan(text: string): boolean {
+  if (/\d{1,2}:\d{2}/.test(text)) return false;
+  const sides = text.split(RANGE).filter((side) => side.trim());
+  const isDate = (side: string) => (MONTH_WORD.test(side) && /\d/.test(side)) || /\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b/.test(side);
+  return sides.length === 2 && sides.every(isDate);
 }
 
 /**
