@@ -25,7 +25,8 @@
  * floor: the same wait with none of the popup's code, to tell the browser's share from
  *   ours. A bare extension page, added to a copy of the build for the run only, asks the tab
  *   for its snapshot the way the popup does (tabs.get, then the same content script), parses
- *   it and paints its text. Timed warm, in turn with the popup, on every page.
+ *   it and paints its text. Timed warm, in turn with the popup, on every page, and cold, as
+ *   the first page of a fresh browser of its own, beside each cold popup.
  * Pages: every golden page (tests/golden/pages/<slug>/source.html) and a fixed sample of
  * the article-extraction benchmark. No hook in the popup is needed: the popup already
  * marks its state on `main[data-view]`, and an init script watches it from the first byte.
@@ -218,9 +219,13 @@ async function measure(extensionDir: string): Promise<void> {
   if (!pages.length) throw new Error('no pages to measure');
   const server = await serve(pages);
   const colds = new Map<ServedPage, PopupTiming>();
+  const coldFloors = new Map<ServedPage, number>();
   if (cold) {
     try {
-      for (const page of pages) colds.set(page, await coldPopup(extensionDir, `${server.origin}${page.path}`));
+      for (const page of pages) {
+        colds.set(page, await coldPopup(extensionDir, `${server.origin}${page.path}`));
+        coldFloors.set(page, (await coldPopup(extensionDir, `${server.origin}${page.path}`, FLOOR_PAGE)).ms);
+      }
     } catch (error) {
       await server.close();
       throw error;
@@ -256,7 +261,7 @@ async function measure(extensionDir: string): Promise<void> {
       const part = (name: string) => median(cleans.map((c) => c[name] ?? NaN));
       const parts = Object.fromEntries(PARTS.map((name) => [name, part(name)]));
       const first = colds.get(page) ?? null;
-      rows.push({ page, paint: median(paints), floor: median(floors), scripts: median(scripts), clean: part('total'), parts, readability: median(parses), view, cold: first });
+      rows.push({ page, paint: median(paints), floor: median(floors), scripts: median(scripts), clean: part('total'), parts, readability: median(parses), view, cold: first, coldFloor: coldFloors.get(page) ?? null });
       process.stderr.write(
         `${page.group} ${page.id.slice(0, 36).padEnd(36)} popup ${median(paints).toFixed(0)} ms` +
           `${first ? ` (cold ${first.ms.toFixed(0)} ms, clean ${(first.parts.total ?? NaN).toFixed(1)} ms)` : ''}, Readability ${median(parses).toFixed(1)} ms (${view})\n`,
@@ -294,12 +299,12 @@ async function openPopupTimed(session: ChromiumSession, tabId: number, page = 'p
 }
 
 /** The first popup in a browser of its own: a new extension process, nothing built yet. */
-async function coldPopup(extensionDir: string, url: string): Promise<PopupTiming> {
+async function coldPopup(extensionDir: string, url: string, page = 'popup.html'): Promise<PopupTiming> {
   const session = await launchChromium(extensionDir);
   try {
     await session.context.addInitScript(watchPaint);
     const { tabId } = await session.openTab(url);
-    return await openPopupTimed(session, tabId);
+    return await openPopupTimed(session, tabId, page);
   } finally {
     await session.close();
   }
@@ -321,6 +326,8 @@ interface Row {
   readonly view: string;
   /** The first popup in a fresh browser, when measured. */
   readonly cold: PopupTiming | null;
+  /** The floor page as the first page in a fresh browser of its own. */
+  readonly coldFloor: number | null;
 }
 
 function report(rows: Row[]): void {
@@ -370,7 +377,8 @@ function report(rows: Row[]): void {
         `  cold (first popup in a fresh browser, ${colds.length} pages): popup paint median ${median(coldPaint).toFixed(0)} ms, p95 ${quantile(coldPaint, 0.95).toFixed(0)} ms, ` +
           `of which popup scripts median ${median(colds.map((c) => c.cold.scriptsMs)).toFixed(0)} ms and cleanDocument ${coldPart('total')} ms ` +
           `(${median(colds.map((c) => (c.cold.parts.total ?? NaN) / c.row.readability)).toFixed(2)}× warm bare Readability; parts: ` +
-          `${PARTS.map((name) => `${name} ${coldPart(name)}`).join(', ')} ms)`,
+          `${PARTS.map((name) => `${name} ${coldPart(name)}`).join(', ')} ms); cold floor median ` +
+          `${median(g.flatMap((r) => (r.coldFloor === null ? [] : [r.coldFloor]))).toFixed(0)} ms`,
       );
     }
   }
