@@ -294,6 +294,8 @@ describe.each(DOMS)('post-processing steps under %s', (dom) => {
       const text = clean(dom, articleMetadata, `<p>${spans[1]}</p>${STORY}<p><strong>7th Amsterdam Light Festival</strong><br><strong>${spans[0]}</strong></p><p>${spans[2]}</p><p>Nov. 20, 2019 6:02 AM EST</p>`);
       for (const span of spans) expect(text).toContain(span);
       expect(text).not.toContain('6:02 AM');
+      const stamps = clean(dom, articleMetadata, `<p>November 18, 2019 | Updated November 19, 2019</p>${STORY}`);
+      expect(stamps).not.toContain('November 18, 2019');
     });
 
     it('keeps short story lines in the middle of the story, even with dates', () => {

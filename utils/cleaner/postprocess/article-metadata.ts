@@ -122,7 +122,9 @@ const RANGE = /\s*(?:[–—|]|\s-\s|\bto\b|\buntil\b|\bthrough\b|(?<!\p{L})(?:�
 function isDateSpan(text: string): boolean {
   if (/\d{1,2}:\d{2}/.test(text)) return false;
   const sides = text.split(RANGE).filter((side) => side.trim());
-  const isDate = (side: string) => (MONTH_WORD.test(side) && /\d/.test(side)) || /\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b/.test(side);
+  // Each side only a date: "Nov 18, 2019 | Updated Nov 19, 2019" is a timestamp pair.
+  const onlyDate = (side: string) => side.toLowerCase().split(/[\s,.;:/()]+/u).filter(Boolean).every((t) => DATE_TOKEN.test(t));
+  const isDate = (side: string) => onlyDate(side) && ((MONTH_WORD.test(side) && /\d/.test(side)) || /\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b/.test(side));
   return sides.length === 2 && sides.every(isDate);
 }
 
