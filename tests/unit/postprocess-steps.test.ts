@@ -321,7 +321,7 @@ describe.each(DOMS)('post-processing steps under %s', (dom) => {
 
   describe('ad-labels', () => {
     it('drops labels of empty ad slots', () => {
-      const text = clean(dom, adLabels, `<p>${P1}</p><div class="ad-slot">Advertisement</div><p>Story continues below advertisement</p><p>${P2}</p><p>Реклама</p>`);
+      const text = clean(dom, adLabels, `<p>${P1}</p><div class="ad-slot">Advertisement</div><p>Story continues below advertisement</p><p>${P2}</p><p>Реклама</p><p><span class="text70">スポンサードリンク</span></p><div>광고</div>`);
       expect(text).toBe([P1, P2].join('\n\n'));
     });
 

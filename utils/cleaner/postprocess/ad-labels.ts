@@ -1,9 +1,9 @@
 import { classWords } from './class-words.ts';
 import { definePostStep, type PostMatch } from './define.ts';
 
-/** The label an ad slot keeps when the ad itself did not load, in our users' languages and the benchmark's. */
+/** The label an ad slot keeps when the ad itself did not load, in our users' languages and the benchmark's (Japanese, Chinese and Korean sites label AdSense slots the same way). */
 const AD_LABEL =
-  /^(advertisement|advert|ad|ads|sponsored|sponsored content|paid content|promoted|story continues below( advertisement)?|article continues below( advertisement)?|continue reading (below|the main story)|anzeige|werbung|publicidad|publicidade|publicité|pubblicità|реклама|iklan|advertentie)$/i;
+  /^(advertisement|advert|ad|ads|sponsored|sponsored content|paid content|promoted|story continues below( advertisement)?|article continues below( advertisement)?|continue reading (below|the main story)|anzeige|werbung|publicidad|publicidade|publicité|pubblicità|реклама|iklan|advertentie|スポンサードリンク|スポンサーリンク|広告|广告|廣告|광고)$/i;
 
 const AD_WORDS = new Set(['ad', 'ads', 'advert', 'advertisement', 'adslot', 'adunit', 'dfp', 'gpt', 'sponsor', 'sponsored', 'outbrain', 'taboola']);
 
