@@ -129,6 +129,19 @@ describe.each(DOMS)('post-processing steps under %s', (dom) => {
       expect(root.querySelectorAll('img')).toHaveLength(2);
     });
 
+    it('drops a bare agency name in a block named for the caption, outside any <figure>', () => {
+      const caption = 'The WeWork logo is displayed outside of a co-working space in New York.';
+      const text = clean(
+        dom,
+        imageCredits,
+        `<p><span class="image-container"><img src="w.jpg" alt=""><span class="caption-source"><span class="caption">${caption}</span><span class="source">Reuters</span></span></span></p>${STORY}<p>Reuters</p>`,
+      );
+      expect(text).toContain(caption);
+      expect(text).not.toMatch(/New York\.\s*Reuters/);
+      // Alone among the story's paragraphs, the same word is left to the story.
+      expect(text.endsWith('Reuters')).toBe(true);
+    });
+
     it('cuts a credit written at the end of a caption, across nodes, keeping the caption', () => {
       const text = clean(
         dom,

@@ -45,7 +45,9 @@ export const imageCredits = definePostStep({
         found.push({ element: el, reason: 'screen-reader label "Image caption"' });
       } else if (rest !== text && countWords(rest) <= 8 && (inFigure || isLabelled(text))) {
         found.push({ element: el, reason: `credit line "${text}"` });
-      } else if (inFigure && AGENCY.test(text)) {
+      } else if (AGENCY.test(text) && (inFigure || hasCaptionWord(el))) {
+        // Under a picture: in a <figure>, or in a block named for its caption or picture
+        // (`span.caption-source` holding "Reuters").
         found.push({ element: el, reason: `picture agency "${text}"` });
       }
     }
