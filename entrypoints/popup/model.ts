@@ -71,17 +71,20 @@ export function createPopupModel(location: Location = window.location) {
     }
   }
 
+  async function activeTab(): Promise<{ id?: number; url?: string } | undefined> {
+    const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+    return active;
+  }
+
   async function resolveTabId(): Promise<number | null> {
     if (tabId !== null) return tabId;
-    const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-    return active?.id ?? null;
+    return (await activeTab())?.id ?? null;
   }
 
   /** The tab to read with its URL: the query that finds the active tab already has it. */
   async function resolveTab(): Promise<{ id?: number; url?: string } | undefined> {
     if (tabId !== null) return browser.tabs.get(tabId).catch(() => undefined);
-    const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-    return active;
+    return activeTab();
   }
 
   /** Runs the snapshot script in the tab; a refusal becomes a view state, not an exception. */

@@ -76,8 +76,8 @@ export function cleanDocument(doc: Document, options: CleanOptions): CleanResult
   // After the headlines are read: a lead set as a heading is text for Readability, not a title.
   paragraphsFromLongHeadings(copy, pageStats(ctx));
   // Readability's blind spots around pictures (lead-figure.ts, caption-byline.ts) and quoted
-  // posts (embedded-posts.ts); the lead
-  // figures are copied before the credits' names are shielded, so they keep the page's names.
+  // posts (embedded-posts.ts); the lead figures are copied before the credits' names are
+  // shielded, so they keep the page's names.
   const leadFigures = noteLeadFigures(copy);
   shieldPictureCredits(copy);
   unwrapEmbeddedPosts(copy);

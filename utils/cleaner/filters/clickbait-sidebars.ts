@@ -18,6 +18,7 @@ import {
 } from '../dom.ts';
 import type { FilterContext, FilterMatch } from '../types.ts';
 import { defineFilter } from './define.ts';
+import { memoByString } from '../memo.ts';
 
 /**
  * Content-recommendation networks that fill a block on news pages with paid or exchanged
@@ -37,6 +38,8 @@ const NETWORKS: readonly { readonly name: string; readonly naming: RegExp; reado
 ];
 const NETWORK_DOMAINS = NETWORKS.flatMap((n) => n.domains);
 const ANY_NETWORK_NAMING = new RegExp(NETWORKS.map((n) => n.naming.source).join('|'));
+/** Elements repeat the same class names: each distinct naming is tested once. */
+const namesNetwork = memoByString((naming) => ANY_NETWORK_NAMING.test(naming), 5000);
 const ANY_NETWORK_IN_SCRIPT = /smi2\.(ru|net)|24smi\.|mgid\.com|marketgid|_mgq|_mgc\.|lentainform|relap\.(io|ru)|taboola|outbrain|infox\.sg|adwile/i;
 
 /** Widget loaders are a few lines; a long inline script is the site's own bundle, not worth scanning. */
@@ -118,8 +121,6 @@ function networkWidgets(ctx: FilterContext, stats: PageStats): FilterMatch[] {
     if (el.tagName === 'BODY' || holdsArticle(stats.get(el), stats.page)) return;
     matches.push({ element: el, reason: `widget network: ${network}` });
   };
-  // Elements repeat the same class names: each distinct naming is tested once.
-  const namedNetwork = new Map<string, boolean>();
   for (const entry of stats.elements) {
     const { el, tag } = entry;
     if (tag === 'SCRIPT' || tag === 'IFRAME') {
@@ -138,9 +139,7 @@ function networkWidgets(ctx: FilterContext, stats: PageStats): FilterMatch[] {
       continue;
     }
     const naming = namingOf(entry);
-    let named = naming === ' ' ? false : namedNetwork.get(naming);
-    if (named === undefined) namedNetwork.set(naming, (named = ANY_NETWORK_NAMING.test(naming)));
-    if (named) {
+    if (naming !== ' ' && namesNetwork(naming)) {
       const network = NETWORKS.find((n) => n.naming.test(naming))?.name ?? 'widget';
       add(widgetBlock(el, stats), network);
       continue;
