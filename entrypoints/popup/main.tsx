@@ -1,3 +1,5 @@
+// First: the page is asked for while the modules below are evaluated (first-request.ts).
+import { firstPageRequest, firstSettings } from './first-request.ts';
 import { render } from 'preact';
 import { App } from './App.tsx';
 import { createPopupModel } from './model.ts';
@@ -11,7 +13,7 @@ import '@fontsource-variable/literata/wght-italic.css';
 import '../../assets/popup.css';
 import '../../assets/themes.css';
 
-const model = createPopupModel();
+const model = createPopupModel(window.location, { firstRequest: firstPageRequest, firstSettings });
 const live = createLiveModel({ pageUrl: model.pageUrl, settings: model.settings });
 const reader = createReaderModel();
 render(<App model={model} live={live} reader={reader} />, document.getElementById('app')!);

@@ -1,6 +1,7 @@
 /**
- * The popup's state and the only code in it that talks to the browser. Components read
- * signals and call actions; they never touch `browser`.
+ * The popup's state and, with page-request.ts (its request for the page, split out so that
+ * it can be sent before the rest is evaluated), the only code in it that talks to the
+ * browser. Components read signals and call actions; they never touch `browser`.
  */
 import { computed, signal } from '@preact/signals';
 import { browser } from '#imports';
@@ -8,6 +9,7 @@ import { cleanDocument } from '../../utils/cleaner/pipeline.ts';
 import { FILTERS, type FilterId } from '../../utils/cleaner/filters/index.ts';
 import type { CleanResult, ClutterFilter, Lang } from '../../utils/cleaner/types.ts';
 import { parseSnapshot, type PageSnapshot } from '../../utils/messaging.ts';
+import { activeTab, requestPage, requestedTabId, type PageRequest } from './page-request.ts';
 import { classifyInjectionError, isPdf, isRestrictedUrl } from '../../utils/restricted.ts';
 import { DEFAULT_SETTINGS, isFilterOn, loadSettings, normalizeSettings, settingsItem, siteKey, type Settings } from '../../utils/settings.ts';
 import { pickLang, t, type MessageKey } from '../../utils/i18n.ts';
@@ -24,18 +26,23 @@ export type ViewState =
   | { kind: 'ready'; result: CleanResult & { article: NonNullable<CleanResult['article']> } }
   | { kind: 'error'; message: string; detail: string | null };
 
-const SNAPSHOT_SCRIPT = '/content-scripts/content.js';
+export interface PopupModelOptions {
+  /** A request for the page already under way (first-request.ts); the model starts its own otherwise. */
+  readonly firstRequest?: PageRequest;
+  /** The reader's settings, likewise already being read. */
+  readonly firstSettings?: Promise<Settings>;
+}
 
-export function createPopupModel(location: Location = window.location) {
+export function createPopupModel(location: Location = window.location, options: PopupModelOptions = {}) {
   const params = new URLSearchParams(location.search);
-  const requestedTab = Number(params.get('tabId'));
   const lang = signal<Lang>(pickLang(browser.i18n?.getUILanguage?.() ?? navigator.language));
   const view = signal<ViewState>({ kind: 'loading' });
   const settings = signal<Settings>(DEFAULT_SETTINGS);
   const pageUrl = signal('');
   const inTab = params.has('tabId') && params.get('view') === 'tab';
 
-  let tabId: number | null = Number.isInteger(requestedTab) && requestedTab > 0 ? requestedTab : null;
+  let tabId: number | null = requestedTabId(location.search);
+  let firstRequest = options.firstRequest ?? null;
   let snapshot: PageSnapshot | null = null;
   let parsedPage: Document | null = null;
   let force = false;
@@ -71,60 +78,37 @@ export function createPopupModel(location: Location = window.location) {
     }
   }
 
-  async function activeTab(): Promise<{ id?: number; url?: string } | undefined> {
-    const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-    return active;
-  }
-
   async function resolveTabId(): Promise<number | null> {
     if (tabId !== null) return tabId;
     return (await activeTab())?.id ?? null;
   }
 
-  /** The tab to read with its URL: the query that finds the active tab already has it. */
-  async function resolveTab(): Promise<{ id?: number; url?: string } | undefined> {
-    if (tabId !== null) return browser.tabs.get(tabId).catch(() => undefined);
-    return activeTab();
-  }
-
-  /** Runs the snapshot script in the tab; a refusal becomes a view state, not an exception. */
-  async function inject(id: number, ignoreBudget: boolean): Promise<{ value: unknown } | null> {
-    try {
-      if (ignoreBudget) {
-        await browser.scripting.executeScript({
-          target: { tabId: id },
-          func: () => {
-            (globalThis as { __declutterIgnoreBudget?: boolean }).__declutterIgnoreBudget = true;
-          },
-        });
-      }
-      const [frame] = await browser.scripting.executeScript({ target: { tabId: id }, files: [SNAPSHOT_SCRIPT] });
-      return { value: frame?.result };
-    } catch (error) {
-      const refusal = classifyInjectionError(describe(error));
-      if (refusal === 'closed' || refusal === 'no-access') view.value = { kind: 'restricted', reason: refusal };
-      else if (refusal === 'tab-gone') fail('tabGone');
-      else if (refusal === 'error-page') fail('errorPage');
-      else fail('errorBody', error);
-      return null;
-    }
+  /** A refusal to run our script becomes a view state, not an exception. */
+  function showRefusal(error: unknown): void {
+    const refusal = classifyInjectionError(describe(error));
+    if (refusal === 'closed' || refusal === 'no-access') view.value = { kind: 'restricted', reason: refusal };
+    else if (refusal === 'tab-gone') fail('tabGone');
+    else if (refusal === 'error-page') fail('errorPage');
+    else fail('errorBody', error);
   }
 
   async function readPage(ignoreBudget = false): Promise<void> {
     view.value = { kind: 'loading' };
+    const request = (!ignoreBudget && firstRequest) || requestPage(tabId, ignoreBudget);
+    firstRequest = null;
     try {
-      const tab = await resolveTab();
+      const tab = await request.tab;
       if (tab?.id === undefined) return fail('tabGone');
-      const id = tab.id;
-      tabId = id;
+      tabId = tab.id;
       if (tab.url) pageUrl.value = tab.url;
-      // With the reader's click the URL is known, and a closed page needs no attempt.
+      // With the reader's click the URL is known: a closed page gets its own message, not
+      // the injection's error.
       if (isRestrictedUrl(tab.url)) {
         view.value = { kind: 'restricted', reason: 'closed' };
         return;
       }
-      const injected = await inject(id, ignoreBudget);
-      if (!injected) return;
+      const injected = await request.injection;
+      if (!injected.ok) return showRefusal(injected.error);
       const parsed = parseSnapshot(injected.value);
       if (!parsed) return fail('errorBody', 'The page sent back something that is not a page.');
       if (isPdf(parsed.contentType, parsed.url)) {
@@ -158,7 +142,7 @@ export function createPopupModel(location: Location = window.location) {
   // Actions
   const actions = {
     async start(): Promise<void> {
-      settingsLoaded = loadSettings().then((loaded) => {
+      settingsLoaded = (options.firstSettings ?? loadSettings()).then((loaded) => {
         settings.value = loaded;
       });
       // Another popup or the full-tab view may change the settings while this one is open.

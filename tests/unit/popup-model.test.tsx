@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createPopupModel, type PopupModel } from '../../entrypoints/popup/model.ts';
+import { requestPage } from '../../entrypoints/popup/page-request.ts';
 import { ELEMENT_BUDGET, type PageSnapshot } from '../../utils/messaging.ts';
 import { loadSettings } from '../../utils/settings.ts';
 import { t } from '../../utils/i18n.ts';
@@ -85,6 +86,42 @@ describe('reading a page', () => {
     expect(get).not.toHaveBeenCalled();
   });
 
+  test('the request sent before the popup was built is the one read, once; a retry asks the page again', async () => {
+    pageAnswers(snapshot(harbour));
+    const tabId = await openTab(ARTICLE_URL);
+    const firstRequest = requestPage(tabId);
+    // The page changes after the first request went out: the popup shows what that request got.
+    pageAnswers(snapshot(listing));
+    const model = createPopupModel({ search: `?tabId=${tabId}` } as Location, { firstRequest });
+    await model.actions.start();
+    expect(model.view.value.kind).toBe('ready');
+    expect(inject).toHaveBeenCalledTimes(1);
+    await model.actions.retry();
+    expect(model.view.value.kind).toBe('not-readerable');
+    expect(inject).toHaveBeenCalledTimes(2);
+  });
+
+  test('with the tab id known, the snapshot is asked for without waiting for the tab', async () => {
+    pageAnswers(snapshot(harbour));
+    const tabId = await openTab(ARTICLE_URL);
+    let tabAnswered = false;
+    vi.spyOn(fakeBrowser.tabs, 'get').mockImplementation(() => new Promise(() => undefined));
+    requestPage(tabId).tab.then(() => (tabAnswered = true));
+    await Promise.resolve();
+    expect(inject).toHaveBeenCalledWith({ target: { tabId }, files: ['/content-scripts/content.js'] });
+    expect(tabAnswered).toBe(false);
+  });
+
+  test('settings read before the popup was built pick the filters', async () => {
+    pageAnswers(snapshot(harbour));
+    const model = createPopupModel({ search: `?tabId=${await openTab(ARTICLE_URL)}` } as Location, {
+      firstSettings: Promise.resolve({ filters: { 'promo-links': false }, sites: {}, annotations: false }),
+    });
+    await model.actions.start();
+    expect(model.settings.value.annotations).toBe(false);
+    expect(model.filterStates.value.find((s) => s.filter.id === 'promo-links')?.on).toBe(false);
+  });
+
   test('relative links and images of the page resolve against the page, not the extension', async () => {
     pageAnswers(snapshot(harbour));
     const model = await start(await openTab(ARTICLE_URL));
@@ -121,13 +158,22 @@ describe('reading a page', () => {
 
 describe('pages that cannot be read', () => {
   test.each(['chrome://settings', 'about:addons', 'https://chromewebstore.google.com/detail/x', 'file:///home/a.html'])(
-    '%s is closed, and nothing is injected',
+    '%s is closed; from the toolbar nothing is even injected',
     async (url) => {
-      const model = await start(await openTab(url));
+      const focused = await fakeBrowser.windows.create({ focused: true });
+      await fakeBrowser.tabs.create({ url, active: true, windowId: focused!.id! });
+      const model = createPopupModel({ search: '' } as Location);
+      await model.actions.start();
       expect(model.view.value).toEqual({ kind: 'restricted', reason: 'closed' });
       expect(inject).not.toHaveBeenCalled();
     },
   );
+
+  test.each(['chrome://settings', 'file:///home/a.html'])('%s named by its tab id is closed, whatever the injection did', async (url) => {
+    pageAnswers(new Error('Cannot access contents of the page'));
+    const model = await start(await openTab(url));
+    expect(model.view.value).toEqual({ kind: 'restricted', reason: 'closed' });
+  });
 
   test('without the reader’s click the browser refuses: the popup says how to give access', async () => {
     pageAnswers(new Error('Cannot access contents of the page. Extension manifest must request permission to access the respective host.'));
