@@ -71,6 +71,8 @@ const BLOCK_TITLE = new RegExp(
       'материалы по теме', 'по теме', 'другие материалы рубрики', 'другие материалы', 'другие новости', 'похожие материалы',
       'похожие статьи', 'похожие новости', 'свежие новости', 'свежие материалы', 'последние материалы', 'самое интересное',
       'свежие записи', 'последние записи', 'похожие записи', 'популярные записи',
+      // A section's own list ("Most read in Sport", «Популярное в разделе Экономика»).
+      'самое читаемое в .{2,40}', 'популярное в .{2,40}', 'ещё в .{2,40}', 'еще в .{2,40}', 'другие новости .{2,40}',
       'последние новости', 'лента новостей', 'главное', 'главное за сутки', 'главное за день', 'главное на .{2,40}',
       'главные новости', 'новости', 'лучшее за неделю', 'не пропустите',
       'recommended', 'recommended for you', 'recommended stories', 'more from .{2,40}', 'more stories', 'more news',
@@ -79,13 +81,15 @@ const BLOCK_TITLE = new RegExp(
       'more articles', 'read next', 'up next', 'what to read next', 'you may also like', 'you might also enjoy',
       'you might also like', 'you may like', 'latest news', 'top stories', 'around the web', 'from our partners',
       'sponsored stories', 'promoted stories', "editor's picks", 'editors’ picks', "don't miss", 'don’t miss',
+      'most read in .{2,40}', 'most popular in .{2,40}', 'most viewed in .{2,40}', 'popular in .{2,40}',
+      'trending in .{2,40}', 'latest in .{2,40}', 'more in .{2,40}',
     ]
       .map((t) => t.toLowerCase())
       .join('|') +
     ')[.:!]?$',
 );
 const TITLE_WORDS =
-  /новост|материал|популяр|читаем|обсужда|интерес|партнер|партнёр|рекоменд|читайте|по теме|главное|лучшее|пропустите|похожие|свежие|последние|записи|recommend|more |popular|most |trending|related|recent|posts|read next|up next|also like|also enjoy|may like|latest|top stories|around the web|partners|sponsored|promoted|picks|miss/i;
+  /новост|материал|популяр|читаем|обсужда|интерес|партнер|партнёр|рекоменд|читайте|по теме|главное|лучшее|пропустите|похожие|свежие|последние|записи|ещё в|еще в|recommend|more |popular|most |trending|related|recent|posts|read next|up next|also like|also enjoy|may like|latest|top stories|around the web|partners|sponsored|promoted|picks|miss/i;
 
 const LIST_TAGS = new Set(['UL', 'OL', 'DIV', 'SECTION', 'ASIDE', 'TABLE', 'TD']);
 
@@ -103,6 +107,18 @@ function avgLinkChars(s: BlockStats): number {
 /** Mostly links, at least `minLinks` of them, no running prose of its own. */
 function isHeadlineList(s: BlockStats, minLinks: number): boolean {
   return s.links >= minLinks && linkShare(s) >= 0.6 && s.prose <= Math.floor(s.links / 3) && !s.h1;
+}
+
+/** A teaser card's text: a kicker and a headline, a line of standfirst at most. */
+const CARD_MAX_CHARS_PER_LINK = 160;
+
+/**
+ * Teaser cards whose link is laid over the card (an empty <a> stretched across it, or one
+ * around the picture only), so their headlines are not link text. Only under a block title:
+ * without one, a few short lines with links could be anything.
+ */
+function isCardList(s: BlockStats): boolean {
+  return s.links >= 2 && s.prose === 0 && !s.h1 && s.chars <= s.links * CARD_MAX_CHARS_PER_LINK;
 }
 
 /**
@@ -182,7 +198,7 @@ function titledBlocks(ctx: FilterContext, stats: PageStats): FilterMatch[] {
       if (holdsArticle(s, stats.page) || s.h1) break;
       const rest: BlockStats = { ...s, chars: s.chars - titleStats.chars, linkChars: s.linkChars - titleStats.linkChars };
       // Two links are enough under a title this specific («Новости партнеров» over two ads).
-      if (isHeadlineList(rest, 2)) {
+      if (isHeadlineList(rest, 2) || isCardList(rest)) {
         matches.push({ element: growWrapper(cur, stats, 30, s.chars + 30), reason: `titled «${title.textContent?.trim()}» with ${s.links} links` });
         break;
       }
