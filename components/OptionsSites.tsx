@@ -1,11 +1,12 @@
 import { FILTERS } from '../utils/cleaner/filters/index.ts';
 import type { Lang } from '../utils/cleaner/types.ts';
 import { t } from '../utils/i18n.ts';
+import { formatLongDate } from '../utils/locale-format.ts';
 import type { OptionsModel } from '../entrypoints/options/model.ts';
 
 function formatDay(iso: string, lang: Lang): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? '' : date.toLocaleDateString(lang, { year: 'numeric', month: 'long', day: 'numeric' });
+  return Number.isNaN(date.getTime()) ? '' : formatLongDate(lang, date);
 }
 
 /** The sites cleaned automatically (removal gives the permission back) and the sites with filter rules of their own. */

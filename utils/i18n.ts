@@ -5,6 +5,7 @@
  * "{count} items" cannot be written once for every number.
  */
 import type { CountNoun, Lang } from './cleaner/types.ts';
+import { formatNumber, pluralCategory } from './locale-format.ts';
 
 const en = {
   loading: 'Reading the page…',
@@ -237,7 +238,7 @@ export function pickLang(language: string | undefined): Lang {
 export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
   return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
-    return typeof value === 'number' ? value.toLocaleString(lang) : (value ?? '');
+    return typeof value === 'number' ? formatNumber(lang, value) : (value ?? '');
   });
 }
 
@@ -246,10 +247,10 @@ export function t(lang: Lang, key: MessageKey, params: Record<string, string | n
  * A no-break space holds the number to its word: a line never ends in a bare "(4".
  */
 export function countOf(lang: Lang, noun: CountNoun, count: number): string {
-  const rule = new Intl.PluralRules(lang).select(count);
+  const rule = pluralCategory(lang, count);
   const word =
     lang === 'ru'
       ? rule === 'one' ? noun.ru.one : rule === 'few' ? noun.ru.few : noun.ru.many
       : rule === 'one' ? noun.en.one : noun.en.other;
-  return `${count.toLocaleString(lang)}\u00a0${word}`;
+  return `${formatNumber(lang, count)}\u00a0${word}`;
 }

@@ -112,6 +112,10 @@ describe('ArticleView', () => {
     const { container } = renderArticle(article({ siteName: 'Газета.Ru', byline: 'газета.ru' }), 'ru');
     expect(container.querySelector('.article-byline')).toBeNull();
     expect(container.querySelector('.article-site')?.textContent).toBe('Газета.Ru');
+    const accented = renderArticle(article({ siteName: 'Le Café Économique', byline: 'le cafe economique' }));
+    expect(accented.container.querySelector('.article-byline')).toBeNull();
+    const other = renderArticle(article({ siteName: 'Le Café', byline: 'Léa Café' }));
+    expect(other.container.querySelector('.article-byline')?.textContent).toBe('Léa Café');
   });
 
   test('without a site name the host stands in; without a title, a placeholder', () => {
