@@ -39,6 +39,31 @@ describe.each(DOMS)('embedded posts under %s', (dom) => {
     expect(text.indexOf(TWEET)).toBeLessThan(text.indexOf(STORY[3]!));
   });
 
+  it('a tweet whose lines are broken with <br><br> keeps every line, links and all', () => {
+    // nj.com's embed of the governor's tweet, as the page has it.
+    const lines = [
+      'Hey Twitter, the whole point of this ad campaign is to raise awareness.',
+      'So I think that’s working... <a href="https://twitter.com/hashtag/thanks">#thanks</a> <a href="https://twitter.com/hashtag/MethWeAreOnIt">#MethWeAreOnIt</a>',
+      '⬇️⬇️⬇️<a href="https://t.co/hopPjqa95w">https://t.co/hopPjqa95w</a>',
+    ];
+    const html = page(paragraphs(STORY.slice(0, 3)) + `<div class="social-media-embed">${tweet(lines.join('<br><br>'), 'Governor (@gov)')}</div>` + paragraphs(STORY.slice(3)));
+    const article = cleanDocument(parseDocument(html, URL_, dom), { url: URL_, force: true }).article;
+    expect(article?.text).toContain('Hey Twitter, the whole point of this ad campaign is to raise awareness.');
+    expect(article?.text).toContain('So I think that’s working... #thanks #MethWeAreOnIt');
+    expect(article?.text).toContain('⬇️⬇️⬇️https://t.co/hopPjqa95w');
+    expect(article?.text).toContain('— Governor (@gov)');
+    // Three paragraphs of the post, in order; a single <br> inside one would stay a line break.
+    const quote = article?.html.match(/<blockquote[^>]*>([\s\S]*?)<\/blockquote>/i)?.[1] ?? '';
+    expect(quote.match(/<p[\s>]/gi)?.length).toBe(3);
+  });
+
+  it('a single <br> in a post stays a line break inside its one paragraph', () => {
+    const html = page(paragraphs(STORY.slice(0, 3)) + `<div class="social-media-embed">${tweet('Roses are red, the campaign is new,<br>and the whole state is talking about it too.', 'Poet (@poet)')}</div>` + paragraphs(STORY.slice(3)));
+    const article = cleanDocument(parseDocument(html, URL_, dom), { url: URL_, force: true }).article;
+    const quote = article?.html.match(/<blockquote[^>]*>([\s\S]*?)<\/blockquote>/i)?.[1] ?? '';
+    expect(quote).toMatch(/Roses are red, the campaign is new,<br\s*\/?>and the whole state/i);
+  });
+
   it('a sidebar feed of posts does not join the story', () => {
     const feed = 'Our newsroom is hiring reporters for the statehouse bureau, apply before the end of the month.';
     const html = page(paragraphs(STORY), `<aside class="social-sidebar"><div class="social-feed">${tweet(feed, 'Newsroom (@news)')}${tweet(feed.replace('statehouse', 'city hall'), 'Newsroom (@news)')}</div></aside>`);

@@ -8,7 +8,10 @@
  * each one in a wrapper of its own and name it for what it holds: `div.social-media-embed`.
  * Readability loses the post twice over: it deletes any block named "social" before scoring
  * (`unlikelyCandidates`), and a `<div>` of few words and many links (a post's handle, date
- * and picture links) in its final clean-up.
+ * and picture links) in its final clean-up. A post's paragraph becomes such a `<div>` when
+ * the post breaks its lines with `<br><br>`, as tweets do: Readability makes the chain a new
+ * `<p>` and its parent `<p>` a `<div>` (`_replaceBrs`). So the post's paragraphs are split at
+ * those chains here, into paragraphs Readability keeps as they are.
  *
  * A wrapper that holds nothing but embedded posts, standing among the story's paragraphs, is
  * the post's frame and nothing more, so on the copy Readability reads the posts take their
@@ -33,6 +36,7 @@ export function unwrapEmbeddedPosts(doc: Document): void {
   // Blockquotes are few on a page; a selector query would test every element.
   for (const post of doc.getElementsByTagName('blockquote')) {
     if (!isPost(post) || !saysSomething(post)) continue;
+    for (const paragraph of [...post.getElementsByTagName('p')]) splitAtBreakChains(paragraph);
     let frame: Element | null = null;
     for (let wrapper = post.parentElement; wrapper && upperTag(wrapper) !== 'BODY' && holdsOnlyPosts(wrapper); wrapper = wrapper.parentElement) frame = wrapper;
     if (frame && besideProse(frame)) frames.add(frame);
@@ -79,4 +83,47 @@ function besideProse(frame: Element): boolean {
     if (sibling !== frame && upperTag(sibling) === 'P' && (sibling.textContent ?? '').trim().length >= PROSE_CHARS) return true;
   }
   return false;
+}
+
+/** Whether `node` is a <br>, or only white space before the next node. */
+function isBreak(node: Node): boolean {
+  return node.nodeType === 1 && upperTag(node as Element) === 'BR';
+}
+
+function isBlank(node: Node): boolean {
+  return node.nodeType === 3 && !(node.nodeValue ?? '').trim();
+}
+
+/** The <br> after `br`, past white space, or null when `br` stands alone. */
+function nextBreak(br: Node): Node | null {
+  let next = br.nextSibling;
+  while (next && isBlank(next)) next = next.nextSibling;
+  return next && isBreak(next) ? next : null;
+}
+
+/** `<p>a<br><br>b</p>` becomes `<p>a</p><p>b</p>`; a single <br> stays a line break. */
+function splitAtBreakChains(paragraph: Element): void {
+  const chainStart = [...paragraph.childNodes].find((node) => isBreak(node) && nextBreak(node));
+  if (!chainStart) return;
+  const doc = paragraph.ownerDocument;
+  const parts: Node[][] = [[]];
+  for (let node: Node | null = paragraph.firstChild; node; ) {
+    if (isBreak(node) && nextBreak(node)) {
+      let last: Node = node;
+      for (let br = nextBreak(node); br; br = nextBreak(br)) last = br;
+      parts.push([]);
+      node = last.nextSibling;
+      continue;
+    }
+    parts[parts.length - 1]!.push(node);
+    node = node.nextSibling;
+  }
+  const filled = parts.filter((nodes) => nodes.some((n) => !isBlank(n) && !isBreak(n)));
+  for (const nodes of filled) {
+    const part = doc.createElement('p');
+    for (const attribute of paragraph.attributes) part.setAttribute(attribute.name, attribute.value);
+    for (const node of nodes) part.appendChild(node);
+    paragraph.parentNode?.insertBefore(part, paragraph);
+  }
+  paragraph.remove();
 }
