@@ -6,7 +6,7 @@
 import { browser } from '#imports';
 import { isRestrictedUrl } from '../../utils/restricted.ts';
 
-export const SNAPSHOT_SCRIPT = '/content-scripts/content.js';
+const SNAPSHOT_SCRIPT = '/content-scripts/content.js';
 
 export interface TabInfo {
   readonly id?: number;

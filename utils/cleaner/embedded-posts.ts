@@ -85,11 +85,11 @@ function besideProse(frame: Element): boolean {
   return false;
 }
 
-/** Whether `node` is a <br>, or only white space before the next node. */
 function isBreak(node: Node): boolean {
   return node.nodeType === 1 && upperTag(node as Element) === 'BR';
 }
 
+/** White space only: nothing a reader sees. */
 function isBlank(node: Node): boolean {
   return node.nodeType === 3 && !(node.nodeValue ?? '').trim();
 }
@@ -103,8 +103,7 @@ function nextBreak(br: Node): Node | null {
 
 /** `<p>a<br><br>b</p>` becomes `<p>a</p><p>b</p>`; a single <br> stays a line break. */
 function splitAtBreakChains(paragraph: Element): void {
-  const chainStart = [...paragraph.childNodes].find((node) => isBreak(node) && nextBreak(node));
-  if (!chainStart) return;
+  if (![...paragraph.childNodes].some((node) => isBreak(node) && nextBreak(node))) return;
   const doc = paragraph.ownerDocument;
   const parts: Node[][] = [[]];
   for (let node: Node | null = paragraph.firstChild; node; ) {
@@ -121,7 +120,8 @@ function splitAtBreakChains(paragraph: Element): void {
   const filled = parts.filter((nodes) => nodes.some((n) => !isBlank(n) && !isBreak(n)));
   for (const nodes of filled) {
     const part = doc.createElement('p');
-    for (const attribute of paragraph.attributes) part.setAttribute(attribute.name, attribute.value);
+    // The post's language and direction go to every part; an id stays unique, on none.
+    for (const attribute of paragraph.attributes) if (attribute.name !== 'id') part.setAttribute(attribute.name, attribute.value);
     for (const node of nodes) part.appendChild(node);
     paragraph.parentNode?.insertBefore(part, paragraph);
   }
