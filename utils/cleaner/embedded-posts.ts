@@ -103,8 +103,6 @@ function nextBreak(br: Node): Node | null {
 
 /** `<p>a<br><br>b</p>` becomes `<p>a</p><p>b</p>`; a single <br> stays a line break. */
 function splitAtBreakChains(paragraph: Element): void {
-  if (![...paragraph.childNodes].some((node) => isBreak(node) && nextBreak(node))) return;
-  const doc = paragraph.ownerDocument;
   const parts: Node[][] = [[]];
   for (let node: Node | null = paragraph.firstChild; node; ) {
     if (isBreak(node) && nextBreak(node)) {
@@ -117,9 +115,10 @@ function splitAtBreakChains(paragraph: Element): void {
     parts[parts.length - 1]!.push(node);
     node = node.nextSibling;
   }
+  if (parts.length === 1) return;
   const filled = parts.filter((nodes) => nodes.some((n) => !isBlank(n) && !isBreak(n)));
   for (const nodes of filled) {
-    const part = doc.createElement('p');
+    const part = paragraph.ownerDocument.createElement('p');
     // The post's language and direction go to every part; an id stays unique, on none.
     for (const attribute of paragraph.attributes) if (attribute.name !== 'id') part.setAttribute(attribute.name, attribute.value);
     for (const node of nodes) part.appendChild(node);
