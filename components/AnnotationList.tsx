@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Annotation, Lang } from '../utils/cleaner/types.ts';
-import { categoryWords, displayName, summaryWords } from '../utils/cleaner/annotators/describe.ts';
+import { categoryWords, displayName, summaryWords } from '../utils/cleaner/annotate/describe.ts';
 import { AnnotationNote } from './AnnotationNote.tsx';
 
 const CARD_ID = 'declutter-annotation-card';

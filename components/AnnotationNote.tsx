@@ -1,5 +1,5 @@
 import type { Annotation, Lang } from '../utils/cleaner/types.ts';
-import { describeAnnotation } from '../utils/cleaner/annotators/describe.ts';
+import { describeAnnotation } from '../utils/cleaner/annotate/describe.ts';
 
 /**
  * One annotation's note, as text: what the organisation is and in which list, why the page

@@ -1,8 +1,8 @@
 import type { RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Annotation, Lang } from '../utils/cleaner/types.ts';
-import { NOTE_ID_PREFIX } from '../utils/cleaner/annotators/banned-orgs.ts';
-import { describeAnnotation, noteAsText } from '../utils/cleaner/annotators/describe.ts';
+import { NOTE_ID_PREFIX } from '../utils/cleaner/annotate/banned-orgs.ts';
+import { describeAnnotation, noteAsText } from '../utils/cleaner/annotate/describe.ts';
 import { AnnotationNote } from './AnnotationNote.tsx';
 import '../assets/annotations.css';
 

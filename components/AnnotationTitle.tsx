@@ -1,5 +1,5 @@
 import type { Annotation } from '../utils/cleaner/types.ts';
-import { NOTE_ID_PREFIX } from '../utils/cleaner/annotators/banned-orgs.ts';
+import { NOTE_ID_PREFIX } from '../utils/cleaner/annotate/banned-orgs.ts';
 
 /**
  * The article title with its annotated mentions marked. The title is a string, so the core

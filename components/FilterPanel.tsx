@@ -3,7 +3,7 @@ import type { ClutterFilter, Lang } from '../utils/cleaner/types.ts';
 import { t } from '../utils/i18n.ts';
 import { FilterSwitches } from './FilterSwitches.tsx';
 import { FilterToggle } from './FilterToggle.tsx';
-import { summaryWords } from '../utils/cleaner/annotators/describe.ts';
+import { summaryWords } from '../utils/cleaner/annotate/describe.ts';
 
 /** «Данные реестра на 16.07.2026.»: the lists change every few weeks, so the switch says how fresh its data is. */
 const registryDate = (lang: Lang): string => {

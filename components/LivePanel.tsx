@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import type { FilterId } from '../utils/cleaner/filters/index.ts';
+import type { FilterId } from '../utils/cleaner/detect/filters/index.ts';
 import type { Lang } from '../utils/cleaner/types.ts';
 import { countOf, NOUNS, t } from '../utils/i18n.ts';
 import type { LiveModel, LiveView } from '../entrypoints/popup/live-model.ts';

@@ -1,4 +1,4 @@
-import { FILTERS } from '../utils/cleaner/filters/index.ts';
+import { FILTERS } from '../utils/cleaner/detect/filters/index.ts';
 import type { Lang } from '../utils/cleaner/types.ts';
 import { t } from '../utils/i18n.ts';
 import { formatLongDate } from '../utils/locale-format.ts';

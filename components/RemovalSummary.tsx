@@ -1,5 +1,5 @@
 import type { Lang, Removal } from '../utils/cleaner/types.ts';
-import { FILTERS } from '../utils/cleaner/filters/index.ts';
+import { FILTERS } from '../utils/cleaner/detect/filters/index.ts';
 import { NOUNS, countOf, t } from '../utils/i18n.ts';
 
 /**

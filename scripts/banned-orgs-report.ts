@@ -6,7 +6,7 @@
  * or month, English names that are Declutter's translations, suspended designations, and
  * with --list one line per entry with the kinds of sources behind it.
  */
-import { REGISTRY } from '../utils/cleaner/annotators/registry.ts';
+import { REGISTRY } from '../utils/cleaner/annotate/registry.ts';
 
 const orgs = REGISTRY.organizations;
 const count = (pred: (o: (typeof orgs)[number]) => boolean) => orgs.filter(pred).length;

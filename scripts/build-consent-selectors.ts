@@ -10,7 +10,7 @@
  *
  * Only plain, specific CSS survives: the filter runs on every page, under linkedom and jsdom
  * too, so a selector that either DOM cannot parse, or that could match something other than
- * a consent notice, is dropped. `tests/unit/filters.test.ts` checks the committed JSON is what
+ * a consent notice, is dropped. `tests/unit/detect/filters.test.ts` checks the committed JSON is what
  * this script makes from the installed autoconsent version.
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';

@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { cleanDocument } from '../utils/cleaner/pipeline.ts';
-import { decodeHtml } from '../utils/cleaner/decode.ts';
-import { FILTERS } from '../utils/cleaner/filters/index.ts';
+import { decodeHtml } from '../utils/cleaner/page/decode.ts';
+import { FILTERS } from '../utils/cleaner/detect/filters/index.ts';
 import { parseDocument, type DomName } from '../tests/dom.ts';
 import type { CleanResult } from '../utils/cleaner/types.ts';
 

@@ -4,8 +4,8 @@
  * so nothing is deleted: matched elements get a marker attribute and one stylesheet
  * hides them, and undoing is removing both.
  */
-import { detectClutter } from './cleaner/detect.ts';
-import { visibleText } from './cleaner/dom.ts';
+import { detectClutter } from './cleaner/detect/detect.ts';
+import { visibleText } from './cleaner/page/visible-text.ts';
 import type { ClutterFilter } from './cleaner/types.ts';
 
 export const HIDDEN_ATTRIBUTE = 'data-declutter-hidden';

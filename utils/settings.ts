@@ -15,7 +15,7 @@
  * key falls back to its default without wiping the rest.
  */
 import { storage } from '#imports';
-import { FILTERS, isFilterId, type FilterId } from './cleaner/filters/index.ts';
+import { FILTERS, isFilterId, type FilterId } from './cleaner/detect/filters/index.ts';
 
 export type FilterSwitches = Partial<Record<FilterId, boolean>>;
 export type SiteRules = Record<string, FilterSwitches>;

@@ -4,7 +4,7 @@
  * once, through storage), report the count for the badge, and answer the popup.
  */
 import { browser } from '#imports';
-import { FILTERS } from '../../utils/cleaner/filters/index.ts';
+import { FILTERS } from '../../utils/cleaner/detect/filters/index.ts';
 import type { ClutterFilter } from '../../utils/cleaner/types.ts';
 import { createLiveCleaner } from '../../utils/live-cleaner.ts';
 import { admitMessage, LIVE_CONTROL_PROTOCOL, type LiveStatus } from '../../utils/messaging.ts';

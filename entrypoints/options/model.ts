@@ -5,7 +5,7 @@
  */
 import { computed, signal } from '@preact/signals';
 import { browser } from '#imports';
-import { FILTERS, type FilterId } from '../../utils/cleaner/filters/index.ts';
+import { FILTERS, type FilterId } from '../../utils/cleaner/detect/filters/index.ts';
 import type { ClutterFilter, Lang } from '../../utils/cleaner/types.ts';
 import { pickLang } from '../../utils/i18n.ts';
 import { liveSitesItem, loadLiveSites, normalizeLiveSites, optOutSite, type LiveSite } from '../../utils/live-sites.ts';

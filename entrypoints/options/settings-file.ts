@@ -8,7 +8,7 @@
  * for files from other versions of Declutter: a filter id this build does not have is
  * skipped, and a missing section leaves that part of the settings as it is.
  */
-import { isFilterId } from '../../utils/cleaner/filters/index.ts';
+import { isFilterId } from '../../utils/cleaner/detect/filters/index.ts';
 import type { LiveSite } from '../../utils/live-sites.ts';
 import { FONTS, LINE_HEIGHTS, LINE_WIDTHS, TEXT_SIZES, THEMES, type ReaderPrefs } from '../../utils/reader-prefs.ts';
 import type { FilterSwitches, Settings, SiteRules } from '../../utils/settings.ts';

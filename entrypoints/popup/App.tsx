@@ -7,7 +7,7 @@ import { StatusView } from '../../components/StatusView.tsx';
 import { Toolbar } from '../../components/Toolbar.tsx';
 import { createArticleSanitizer } from '../../utils/cleaner/sanitize.ts';
 import { NOUNS, countOf, t } from '../../utils/i18n.ts';
-import type { FilterId } from '../../utils/cleaner/filters/index.ts';
+import type { FilterId } from '../../utils/cleaner/detect/filters/index.ts';
 import type { PopupModel, ViewState } from './model.ts';
 import type { LiveModel } from './live-model.ts';
 import type { ReaderModel } from './reader-model.ts';

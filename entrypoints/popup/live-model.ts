@@ -5,7 +5,7 @@
  */
 import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import { browser } from '#imports';
-import { FILTERS, type FilterId } from '../../utils/cleaner/filters/index.ts';
+import { FILTERS, type FilterId } from '../../utils/cleaner/detect/filters/index.ts';
 import { isOptedIn, LIVE_SCRIPT_FILE, optInSite, optOutSite, sitePatterns } from '../../utils/live-sites.ts';
 import { admitMessage, LIVE_REPORT_PROTOCOL, parseLiveStatus, type LiveStatus } from '../../utils/messaging.ts';
 import { isFilterOn, loadSettings, saveSettings, type Settings } from '../../utils/settings.ts';

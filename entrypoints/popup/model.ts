@@ -6,7 +6,7 @@
 import { computed, signal } from '@preact/signals';
 import { browser } from '#imports';
 import { cleanDocument } from '../../utils/cleaner/pipeline.ts';
-import { FILTERS, type FilterId } from '../../utils/cleaner/filters/index.ts';
+import { FILTERS, type FilterId } from '../../utils/cleaner/detect/filters/index.ts';
 import type { CleanResult, ClutterFilter, Lang } from '../../utils/cleaner/types.ts';
 import { parseSnapshot, type PageSnapshot } from '../../utils/messaging.ts';
 import { activeTab, requestPage, requestedTabId, type PageRequest } from './page-request.ts';

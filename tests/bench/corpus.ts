@@ -9,7 +9,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { decodeHtml } from '../../utils/cleaner/decode.ts';
+import { decodeHtml } from '../../utils/cleaner/page/decode.ts';
 
 /**
  * The shared article-extraction pages: `../shared/` beside the project, where every machine

@@ -7,7 +7,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { cleanDocument } from '../../utils/cleaner/pipeline.ts';
-import { articleText } from '../../utils/cleaner/text.ts';
+import { articleText } from '../../utils/cleaner/page/article-text.ts';
 import { postprocess, type PostRemoval } from '../../utils/cleaner/postprocess/index.ts';
 import type { CleanStatus } from '../../utils/cleaner/types.ts';
 

@@ -21,7 +21,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cleanPage, knownFailureFor, listPages, loadPage, readings } from '../golden/golden-page.ts';
 import { countOf, t } from '../../utils/i18n.ts';
 import type { CleanResult } from '../../utils/cleaner/types.ts';
-import { FILTERS } from '../../utils/cleaner/filters/index.ts';
+import { FILTERS } from '../../utils/cleaner/detect/filters/index.ts';
 import { ARTIFACTS_DIR, launchChromium } from './support/chromium.ts';
 import { chromiumSuite } from './support/suite.ts';
 import { fold, readPopup, type PopupReading } from './support/popup-dom.ts';

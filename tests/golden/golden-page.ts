@@ -5,8 +5,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeHtml } from '../../utils/cleaner/decode.ts';
-import { foldSpaces } from '../../utils/cleaner/dom.ts';
+import { decodeHtml } from '../../utils/cleaner/page/decode.ts';
+import { foldSpaces } from '../../utils/cleaner/page/visible-text.ts';
 import { cleanDocument } from '../../utils/cleaner/pipeline.ts';
 import type { Annotation, CleanResult } from '../../utils/cleaner/types.ts';
 import { parseDocument, type DomName } from '../dom.ts';

@@ -13,10 +13,10 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { ArticleView } from '../../components/ArticleView.tsx';
 import { cleanDocument } from '../../utils/cleaner/pipeline.ts';
 import { createArticleSanitizer } from '../../utils/cleaner/sanitize.ts';
-import { summaryText } from '../../utils/cleaner/annotators/describe.ts';
+import { summaryText } from '../../utils/cleaner/annotate/describe.ts';
 import type { CleanResult, Lang } from '../../utils/cleaner/types.ts';
 import { parseDocument } from '../dom.ts';
-import { foldSpaces } from '../../utils/cleaner/dom.ts';
+import { foldSpaces } from '../../utils/cleaner/page/visible-text.ts';
 
 /** The page types no-break spaces after short words; compare what a reader reads. */
 const textOf = (el: Element | null): string => foldSpaces(el?.textContent ?? '');

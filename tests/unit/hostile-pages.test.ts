@@ -8,7 +8,7 @@
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { browserShadowRootReader, consumeBudgetOverride, quietForExtensionCsp, takeSnapshot } from '../../entrypoints/content/handlers.ts';
-import { decodeHtml } from '../../utils/cleaner/decode.ts';
+import { decodeHtml } from '../../utils/cleaner/page/decode.ts';
 import { cleanDocument } from '../../utils/cleaner/pipeline.ts';
 import { ELEMENT_BUDGET, parseSnapshot } from '../../utils/messaging.ts';
 import { DOMS, parseDocument } from '../dom.ts';

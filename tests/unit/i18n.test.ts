@@ -3,7 +3,7 @@
  * (placeholders), and counted words take the plural form a native reader expects.
  */
 import { describe, expect, test } from 'vitest';
-import { FILTERS } from '../../utils/cleaner/filters/index.ts';
+import { FILTERS } from '../../utils/cleaner/detect/filters/index.ts';
 import { MESSAGES, NOUNS, countOf, pickLang, t, type MessageKey } from '../../utils/i18n.ts';
 
 const keys = Object.keys(MESSAGES.en) as MessageKey[];

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BACKDROP_ATTRIBUTE, createLiveCleaner, HIDDEN_ATTRIBUTE, LIVE_BUDGET, STYLE_ID, UNLOCK_ATTRIBUTE } from '../../utils/live-cleaner.ts';
-import { defineFilter } from '../../utils/cleaner/filters/define.ts';
+import { defineFilter } from '../../utils/cleaner/detect/filters/define.ts';
 import type { ClutterFilter } from '../../utils/cleaner/types.ts';
 
 // Stand-in filters keep this test about hiding, undo and the observer, not about detection.

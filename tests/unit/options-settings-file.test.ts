@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { exportSettingsFile, MAX_SETTINGS_FILE_BYTES, parseSettingsFile } from '../../entrypoints/options/settings-file.ts';
-import { FILTER_IDS } from '../../utils/cleaner/filters/index.ts';
+import { FILTER_IDS } from '../../utils/cleaner/detect/filters/index.ts';
 import { DEFAULT_READER_PREFS, type ReaderPrefs } from '../../utils/reader-prefs.ts';
 import type { Settings } from '../../utils/settings.ts';
 

@@ -14,7 +14,7 @@ import { RemovalSummary, summarizeRemovals } from '../../components/RemovalSumma
 import { StatusView } from '../../components/StatusView.tsx';
 import { Toolbar } from '../../components/Toolbar.tsx';
 import { bindShortWords } from '../../components/typography.ts';
-import { FILTERS } from '../../utils/cleaner/filters/index.ts';
+import { FILTERS } from '../../utils/cleaner/detect/filters/index.ts';
 import { createArticleSanitizer } from '../../utils/cleaner/sanitize.ts';
 import type { Article, ClutterFilter, Removal } from '../../utils/cleaner/types.ts';
 import { countOf, t } from '../../utils/i18n.ts';

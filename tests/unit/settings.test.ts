@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { FILTER_IDS } from '../../utils/cleaner/filters/index.ts';
+import { FILTER_IDS } from '../../utils/cleaner/detect/filters/index.ts';
 
 type SettingsModule = typeof import('../../utils/settings.ts');
 

@@ -2,23 +2,24 @@
  * The cleaning core: DOM in, JSON out. It runs in the popup on a parsed snapshot of the
  * page, in Node under linkedom or jsdom for the CLI, tests and benchmarks, and never
  * touches the document it is given: detection reads it, and everything that changes works
- * on a copy made without the clutter (copy.ts).
+ * on a copy made without the clutter (extract/copy.ts).
  */
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
-import { FILTERS } from './filters/index.ts';
-import { annotateArticle, pageLines } from './annotators/banned-orgs.ts';
-import { detectIn, pageContext, type DetectedClutter } from './detect.ts';
-import { looksLikeListing } from './listing.ts';
+import { FILTERS } from './detect/filters/index.ts';
+import { annotateArticle, pageLines } from './annotate/banned-orgs.ts';
+import { detectIn, pageContext, type DetectedClutter } from './detect/detect.ts';
+import { looksLikeListing } from './detect/listing.ts';
 import { postprocess } from './postprocess/index.ts';
-import { foldSpaces, pageStats, visibleText } from './dom.ts';
-import { absolutizeUrls } from './urls.ts';
-import { copyWithout, neverShown } from './copy.ts';
-import { noteLeadFigures, restoreLeadFigures } from './lead-figure.ts';
-import { paragraphsFromLongHeadings } from './lead-heading.ts';
-import { shieldPictureCredits, unshieldPictureCredits } from './caption-byline.ts';
-import { unwrapEmbeddedPosts } from './embedded-posts.ts';
-import { fullHeadline, visibleHeadlines } from './title.ts';
-import { articleText, countWords, readingMinutes } from './text.ts';
+import { foldSpaces, visibleText } from './page/visible-text.ts';
+import { pageStats } from './page/walk.ts';
+import { absolutizeUrls } from './page/urls.ts';
+import { copyWithout, neverShown } from './extract/copy.ts';
+import { noteLeadFigures, restoreLeadFigures } from './extract/lead-figure.ts';
+import { paragraphsFromLongHeadings } from './extract/lead-heading.ts';
+import { shieldPictureCredits, unshieldPictureCredits } from './extract/caption-byline.ts';
+import { unwrapEmbeddedPosts } from './extract/embedded-posts.ts';
+import { fullHeadline, visibleHeadlines } from './extract/title.ts';
+import { articleText, countWords, readingMinutes } from './page/article-text.ts';
 import type { Article, CleanResult, ClutterFilter, Removal } from './types.ts';
 
 export interface CleanOptions {
@@ -75,8 +76,8 @@ export function cleanDocument(doc: Document, options: CleanOptions): CleanResult
   const headlines = visibleHeadlines(copy);
   // After the headlines are read: a lead set as a heading is text for Readability, not a title.
   paragraphsFromLongHeadings(copy, pageStats(ctx));
-  // Readability's blind spots around pictures (lead-figure.ts, caption-byline.ts) and quoted
-  // posts (embedded-posts.ts); the lead figures are copied before the credits' names are
+  // Readability's blind spots around pictures (extract/lead-figure.ts, extract/caption-byline.ts) and quoted
+  // posts (extract/embedded-posts.ts); the lead figures are copied before the credits' names are
   // shielded, so they keep the page's names.
   const leadFigures = noteLeadFigures(copy);
   shieldPictureCredits(copy);
@@ -87,7 +88,7 @@ export function cleanDocument(doc: Document, options: CleanOptions): CleanResult
   if (!parsed || !content) return empty('no-article', t3);
   restoreLeadFigures(leadFigures, content, copy);
   unshieldPictureCredits(content);
-  // A front or section page passes the cheap check when its teasers are long (listing.ts).
+  // A front or section page passes the cheap check when its teasers are long (detect/listing.ts).
   if (!options.force && looksLikeListing(content, base)) return empty('not-readerable', t3);
   const title = fullHeadline(foldSpaces(parsed.title ?? ''), headlines);
 

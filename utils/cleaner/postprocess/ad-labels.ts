@@ -1,4 +1,4 @@
-import { classWords } from './class-words.ts';
+import { classWords } from '../page/class-words.ts';
 import { definePostStep, type PostMatch } from './define.ts';
 
 /** The label an ad slot keeps when the ad itself did not load, in our users' languages and the benchmark's (Japanese, Chinese and Korean sites label AdSense slots the same way). */

@@ -1,5 +1,5 @@
-import { foldSpaces } from '../dom.ts';
-import { classWords } from './class-words.ts';
+import { foldSpaces } from '../page/visible-text.ts';
+import { classWords } from '../page/class-words.ts';
 import { definePostStep, type PostMatch } from './define.ts';
 import type { ArticleMeasure } from './measure.ts';
 

@@ -1,4 +1,4 @@
-import { classWords } from './class-words.ts';
+import { classWords } from '../page/class-words.ts';
 import { definePostStep, type PostMatch } from './define.ts';
 
 /** Class words that, next to "author", name a box about the writer rather than a byline. */

@@ -5,7 +5,7 @@
  */
 
 import type { ArticleMeasure } from './measure.ts';
-import type { FilterId } from '../filters/index.ts';
+import type { FilterId } from '../detect/filters/index.ts';
 
 export interface PostContext {
   /** Readability's article element, page classes still on it (they are stripped afterwards). */

@@ -1,4 +1,4 @@
-import { classWords } from './class-words.ts';
+import { classWords } from '../page/class-words.ts';
 import { definePostStep } from './define.ts';
 
 /** Class words sites use for text their CSS hides from sighted readers. */

@@ -1,6 +1,6 @@
-import { countWords } from '../text.ts';
+import { countWords } from '../page/article-text.ts';
 import type { ArticleMeasure } from './measure.ts';
-import { classWords, hasClassWord } from './class-words.ts';
+import { classWords, hasClassWord } from '../page/class-words.ts';
 import { definePostStep, type PostMatch } from './define.ts';
 
 /** Class words for the credit line under a picture. */

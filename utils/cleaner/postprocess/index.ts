@@ -2,9 +2,10 @@
  * The post-processing steps, in the order they run, and the one place that removes what
  * they find. Each step sees the article as the previous steps left it.
  */
-import { foldSpaces, isInside } from '../dom.ts';
-import { countWords } from '../words.ts';
-import type { FilterId } from '../filters/index.ts';
+import { isInside } from '../page/elements.ts';
+import { foldSpaces } from '../page/visible-text.ts';
+import { countWords } from '../page/words.ts';
+import type { FilterId } from '../detect/filters/index.ts';
 import { ArticleMeasure } from './measure.ts';
 import type { ElementMatch, PostContext, PostStep, TextTailMatch } from './define.ts';
 import { hiddenText } from './hidden-text.ts';

@@ -8,9 +8,10 @@
  * The runner tells the measure what it removes, and the measure takes it off every
  * ancestor's counts, so later steps see the article as it now is without a new walk.
  */
-import { foldSpaces, isInside, upperTag } from '../dom.ts';
+import { isInside, upperTag } from '../page/elements.ts';
+import { foldSpaces } from '../page/visible-text.ts';
 import { storyMap, type StoryMap } from './story.ts';
-import { countWords } from '../words.ts';
+import { countWords } from '../page/words.ts';
 
 const INVISIBLE = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 const MEDIA = new Set(['IMG', 'PICTURE', 'VIDEO', 'IFRAME', 'SVG', 'CANVAS']);

@@ -1,4 +1,4 @@
-import { hasClassWord } from './class-words.ts';
+import { hasClassWord } from '../page/class-words.ts';
 import { definePostStep, type PostMatch } from './define.ts';
 
 /** Class words of sign-up boxes, paywall pitches and calls to action. */

@@ -1,5 +1,5 @@
 import type { ArticleMeasure } from './measure.ts';
-import { hasClassWord } from './class-words.ts';
+import { hasClassWord } from '../page/class-words.ts';
 import { definePostStep, type PostMatch } from './define.ts';
 
 /** Class words of site navigation: menus, bars of section links, breadcrumbs, skip links. */

@@ -3,7 +3,19 @@
  * datelines and section labels sit before it, tags and bios after it; steps use the
  * bounds to keep their text rules away from the middle of the story.
  */
-import type { ArticleMeasure } from './measure.ts';
+
+/**
+ * What the map reads of the article: the counts `ArticleMeasure` (measure.ts) keeps, which
+ * builds this map and passes itself. Named here so that story.ts imports nothing back from
+ * measure.ts: the two would otherwise import each other.
+ */
+export interface StoryReading {
+  words(el: Element): number;
+  length(el: Element): number;
+  hasMedia(el: Element): boolean;
+  isProse(el: Element): boolean;
+  within(el: Element, tags: ReadonlySet<string>): boolean;
+}
 
 export interface StoryMap {
   /** Ends before the first paragraph of prose. */
@@ -27,7 +39,7 @@ const CAPTION_MAX_WORDS = 60;
  * so the story's prose starts after it: a dateline or byline that follows a lead photo is
  * still before the story.
  */
-function isCaption(el: Element, root: Element, measure: ArticleMeasure): boolean {
+function isCaption(el: Element, root: Element, measure: StoryReading): boolean {
   if (measure.words(el) > CAPTION_MAX_WORDS) return false;
   if (measure.within(el, FIGCAPTION)) return true;
   const parent = el.parentElement;
@@ -45,7 +57,7 @@ function isCaption(el: Element, root: Element, measure: ArticleMeasure): boolean
  * Numbers every element in document order (linkedom's compareDocumentPosition is wrong for
  * nested nodes, so order is counted here) and finds the paragraphs of prose.
  */
-export function storyMap(root: Element, measure: ArticleMeasure): StoryMap {
+export function storyMap(root: Element, measure: StoryReading): StoryMap {
   const from = new Map<Element, number>();
   const to = new Map<Element, number>();
   const prose: { el: Element; caption: boolean }[] = [];

@@ -1,4 +1,4 @@
-import { foldSpaces } from '../dom.ts';
+import { foldSpaces } from '../page/visible-text.ts';
 import { definePostStep, type PostMatch } from './define.ts';
 
 export const titleDuplicate = definePostStep({
