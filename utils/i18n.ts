@@ -6,6 +6,7 @@
  */
 import type { CountNoun, Lang } from './cleaner/types.ts';
 import { formatNumber, pluralCategory } from './locale-format.ts';
+import { TOOLS_EN, TOOLS_RU } from './i18n-tools.ts';
 
 const en = {
   loading: 'Reading the page…',
@@ -112,6 +113,7 @@ const en = {
   resetConfirmYes: 'Reset',
   cancel: 'Cancel',
   resetDone: 'Settings are back to their defaults.',
+  ...TOOLS_EN,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -221,6 +223,7 @@ const ru: Record<MessageKey, string> = {
   resetConfirmYes: 'Сбросить',
   cancel: 'Отмена',
   resetDone: 'Настройки возвращены к исходным.',
+  ...TOOLS_RU,
 };
 
 export const MESSAGES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en, ru };

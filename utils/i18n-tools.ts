@@ -1,0 +1,68 @@
+/**
+ * The UI strings of the article tools (print, copy and save, read aloud), in English and
+ * Russian. Kept apart so the tools can grow without crowding i18n.ts, which spreads them
+ * into its tables: `t()` and the i18n tests see them like every other key.
+ */
+export const TOOLS_EN = {
+  tools: 'Tools',
+  toolsLabel: 'Print, copy, save or read aloud',
+  toolPrint: 'Print…',
+  toolCopyMarkdown: 'Copy as Markdown',
+  toolCopyText: 'Copy text',
+  toolSaveMarkdown: 'Save as Markdown',
+  toolSaveHtml: 'Save as HTML',
+  toolReadAloud: 'Read aloud',
+  doneCopiedMarkdown: 'Copied as Markdown.',
+  doneCopiedText: 'Text copied.',
+  doneSaved: 'Saved as {file}.',
+  failCopy: 'The browser did not let Declutter use the clipboard.',
+  failExport: 'The article could not be exported.',
+  exportSource: 'Source',
+  exportPublished: 'Published',
+  exportNotes: 'Notes',
+  exportBackToText: 'Back to the text',
+  printRead: 'Read on {date}',
+  speechPlay: 'Play',
+  speechPause: 'Pause',
+  speechStop: 'Stop',
+  speechSpeed: 'Speed',
+  speechVoice: 'Voice',
+  speechProgress: 'Sentence {current} of {total}',
+  speechNoVoice: 'This system has no voice for {language}. Add one in the system’s speech settings.',
+  speechUnsupported: 'This browser cannot read aloud.',
+  speechFailed: 'Reading aloud stopped: the voice reported an error.',
+  speechShortcut: 'Alt+Shift+N plays and pauses',
+} as const;
+
+export type ToolsMessageKey = keyof typeof TOOLS_EN;
+
+export const TOOLS_RU: Record<ToolsMessageKey, string> = {
+  tools: 'Инструменты',
+  toolsLabel: 'Печать, копирование, сохранение и чтение вслух',
+  toolPrint: 'Печать…',
+  toolCopyMarkdown: 'Копировать как Markdown',
+  toolCopyText: 'Копировать текст',
+  toolSaveMarkdown: 'Сохранить как Markdown',
+  toolSaveHtml: 'Сохранить как HTML',
+  toolReadAloud: 'Читать вслух',
+  doneCopiedMarkdown: 'Скопировано как Markdown.',
+  doneCopiedText: 'Текст скопирован.',
+  doneSaved: 'Сохранено в файл {file}.',
+  failCopy: 'Браузер не дал Declutter доступа к буферу обмена.',
+  failExport: 'Не удалось сохранить статью.',
+  exportSource: 'Источник',
+  exportPublished: 'Опубликовано',
+  exportNotes: 'Примечания',
+  exportBackToText: 'Назад к тексту',
+  printRead: 'Прочитано {date}',
+  speechPlay: 'Слушать',
+  speechPause: 'Пауза',
+  speechStop: 'Стоп',
+  speechSpeed: 'Скорость',
+  speechVoice: 'Голос',
+  speechProgress: 'Предложение {current} из {total}',
+  speechNoVoice: 'В системе нет голоса для языка «{language}». Его можно добавить в настройках речи системы.',
+  speechUnsupported: 'Этот браузер не умеет читать вслух.',
+  speechFailed: 'Чтение вслух остановлено: синтезатор речи сообщил об ошибке.',
+  speechShortcut: 'Alt+Shift+N — слушать и пауза',
+};
