@@ -1,5 +1,5 @@
 import type { ReadonlySignal } from '@preact/signals';
-import type { Ref } from 'preact';
+import type { ComponentChildren, Ref } from 'preact';
 import type { ClutterFilter, Lang } from '../utils/cleaner/types.ts';
 import { t } from '../utils/i18n.ts';
 import { Icon } from './Icon.tsx';
@@ -26,6 +26,8 @@ export function Toolbar(props: {
   panelButton?: Ref<HTMLButtonElement>;
   onTogglePanel: () => void;
   onOpenInTab: () => void;
+  /** More tools at the end of the row (the article tools). */
+  children?: ComponentChildren;
 }) {
   const { lang } = props;
   const states = props.states.value;
@@ -58,6 +60,7 @@ export function Toolbar(props: {
             <span>{t(lang, 'openInTab')}</span>
           </button>
         )}
+        {props.children}
       </div>
     </header>
   );

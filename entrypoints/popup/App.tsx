@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { ArticleTools } from '../../components/ArticleTools.tsx';
 import { ArticleView } from '../../components/ArticleView.tsx';
+import { PrintAppendix } from '../../components/PrintAppendix.tsx';
 import { FilterPanel } from '../../components/FilterPanel.tsx';
 import { LivePanel } from '../../components/LivePanel.tsx';
 import { LoadingView } from '../../components/LoadingView.tsx';
@@ -11,12 +13,14 @@ import type { FilterId } from '../../utils/cleaner/detect/filters/index.ts';
 import type { PopupModel, ViewState } from './model.ts';
 import type { LiveModel } from './live-model.ts';
 import type { ReaderModel } from './reader-model.ts';
+import type { SpeechModel } from './speech-model.ts';
+import type { ToolsModel } from './tools-model.ts';
 import type { Lang } from '../../utils/cleaner/types.ts';
 import type { ArticleSanitizer } from '../../utils/cleaner/sanitize.ts';
 
 const PANEL_ID = 'filter-panel';
 
-export function App({ model, live, reader }: { model: PopupModel; live?: LiveModel; reader?: ReaderModel }) {
+export function App({ model, live, reader, tools }: { model: PopupModel; live?: LiveModel; reader?: ReaderModel; tools?: { tools: ToolsModel; speech: SpeechModel } }) {
   const sanitize = useMemo(() => createArticleSanitizer(window), []);
   const [panelOpen, setPanelOpen] = useState(false);
   const panelButton = useRef<HTMLButtonElement>(null);
@@ -40,7 +44,11 @@ export function App({ model, live, reader }: { model: PopupModel; live?: LiveMod
         panelButton={panelButton}
         onTogglePanel={() => setPanelOpen(!panelOpen)}
         onOpenInTab={() => void model.actions.openInTab()}
-      />
+      >
+        {tools && view.kind === 'ready' && (
+          <ArticleTools {...tools} lang={lang} articleKey={view.result.article.html} articleLang={view.result.article.lang} />
+        )}
+      </Toolbar>
       {panelOpen && (
         <FilterPanel
           id={PANEL_ID}
@@ -108,7 +116,9 @@ function ViewBody({ view, lang, model, sanitize }: { view: ViewState; lang: Lang
       );
     case 'ready':
       return (
-        <ArticleView article={view.result.article} url={view.result.url} removals={view.result.removals} annotations={view.result.annotations} lang={lang} sanitize={sanitize} />
+        <ArticleView article={view.result.article} url={view.result.url} removals={view.result.removals} annotations={view.result.annotations} lang={lang} sanitize={sanitize}>
+          <PrintAppendix article={view.result.article} url={view.result.url} annotations={view.result.annotations} lang={lang} />
+        </ArticleView>
       );
   }
 }

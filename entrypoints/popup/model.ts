@@ -189,10 +189,12 @@ export function createPopupModel(location: Location = window.location, options: 
     async toggleAnnotations(on: boolean): Promise<void> {
       await saveSettings({ ...settings.value, annotations: on });
     },
-    async openInTab(): Promise<void> {
+    /** `extra` asks the tab for more, such as printing once it is shown (tools-model.ts). */
+    async openInTab(extra: Record<string, string> = {}): Promise<void> {
       const id = await resolveTabId();
       if (id === null) return;
-      await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?tabId=${id}&view=tab`) });
+      const query = new URLSearchParams({ tabId: String(id), view: 'tab', ...extra });
+      await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?${query}`) });
       if (!inTab) window.close();
     },
   };
