@@ -14,6 +14,7 @@ import { t } from '../../utils/i18n.ts';
 import { ARTIFACTS_DIR } from './support/chromium.ts';
 import { axeViolations } from './support/axe.ts';
 import { startFixtureServer } from './support/server.ts';
+import { printed } from './support/print-dom.ts';
 import { highlightedText, installSpeechStub, type SpokenUtterance } from './support/speech-stub.ts';
 import { chromiumSuite } from './support/suite.ts';
 
@@ -54,31 +55,6 @@ test('the Tools menu lists read aloud, print, copy and save; Escape closes it an
     await close();
   }
 });
-
-/** What a printout holds, read with print media emulated. */
-function printed() {
-  const visible = (el: Element) => {
-    const style = getComputedStyle(el);
-    const box = (el as HTMLElement).getBoundingClientRect();
-    return style.display !== 'none' && style.visibility !== 'hidden' && box.width > 0 && box.height > 0;
-  };
-  const marks = [...document.querySelectorAll('.article [data-annotation]')];
-  return {
-    // The summary's names are buttons on screen and words on paper.
-    controls: [...document.querySelectorAll('button:not(.annotation-list button), select, input, .toolbar, .removals')].filter(visible).length,
-    summary: (document.querySelector('.annotation-list') as HTMLElement | null)?.innerText.replace(/\s+/g, ' ') ?? '',
-    title: (document.querySelector('.article-title')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
-    meta: visible(document.querySelector('.article-meta')!),
-    figure: [...document.querySelectorAll('.article-body figure')].map((f) => ({ img: visible(f.querySelector('img')!), caption: f.querySelector('figcaption')?.textContent?.trim() ?? '' })),
-    refs: marks.map((m) => getComputedStyle(m, '::after').content),
-    notes: [...document.querySelectorAll('.print-notes li')].filter(visible).map((li) => li.textContent ?? ''),
-    appendixLast: (() => {
-      const all = [...document.querySelectorAll('.article *')].filter(visible);
-      return all.at(-1)?.closest('.print-appendix') !== null;
-    })(),
-    source: document.querySelector('.print-source')?.textContent ?? '',
-  };
-}
 
 test('print: headline, meta, picture with caption, notes as numbered footnotes, the source last, no controls', async () => {
   const { popup, close } = await openArticle('&view=tab');
