@@ -93,7 +93,7 @@ export function ArticleTools({ tools, speech, lang, articleKey, articleLang }: {
       <button
         ref={button}
         type="button"
-        class="tool"
+        class="tool tools-button"
         aria-expanded={open}
         aria-controls={MENU_ID}
         title={t(lang, 'toolsLabel')}

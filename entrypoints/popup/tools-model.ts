@@ -135,7 +135,7 @@ export function createToolsModel(popup: Pick<PopupModel, 'view' | 'lang' | 'inTa
         if (popup.view.value.kind !== 'ready') return;
         queueMicrotask(() => stop());
         url.searchParams.delete(PRINT_PARAM);
-        win.history.replaceState(win.history.state, '', url.href);
+        win.history.replaceState(win.history.state, '', `${url.pathname}${url.search}${url.hash}`);
         void articleShown().then(() => actions.print());
       });
     },
