@@ -226,11 +226,13 @@ describe('a full English article', () => {
     expect(first.tag).toBe('BUTTON');
     expect(first.text).toContain(t(UI, 'filters'));
     expect(first.outline).not.toBe('none');
-    // Enter opens the filter sheet, Tab reaches its first switch (past "open in a tab"),
-    // Escape closes it again.
+    // Enter opens the filter sheet, Tab reaches its first switch (past "open in a tab" and
+    // the tools menu's button), Escape closes it again.
     await popup.keyboard.press('Enter');
     await popup.keyboard.press('Tab');
     expect(await popup.evaluate(() => (document.activeElement as HTMLElement).innerText)).toBe(t(UI, 'openInTab'));
+    await popup.keyboard.press('Tab');
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('aria-controls'))).toBe('article-tools-menu');
     await popup.keyboard.press('Tab');
     expect(await popup.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('switch');
     await popup.keyboard.press('Escape');
