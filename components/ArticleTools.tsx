@@ -1,12 +1,9 @@
 import { render, type ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { SpeechModel } from '../entrypoints/popup/speech-model.ts';
 import type { ExportFormat, ToolsModel } from '../entrypoints/popup/tools-model.ts';
 import type { Lang } from '../utils/cleaner/types.ts';
 import { t, type MessageKey } from '../utils/i18n.ts';
-import { readingBlocks, sentencesOf, type Block } from '../utils/speech/text-map.ts';
-import { speechLang } from '../utils/speech/voices.ts';
-import { SpeechBar } from './SpeechBar.tsx';
+import type { Block } from '../utils/speech/text-map.ts';
 import { ToolIcon, type ToolIconName } from './ToolIcon.tsx';
 import '../assets/tools.css';
 
@@ -29,35 +26,37 @@ const isShortcut = (e: KeyboardEvent): boolean => e.altKey && e.shiftKey && !e.c
  * the speech bar. Offered only with an article on screen; `articleKey` changes when the
  * shown article does (a filter switched), which stops the reading.
  */
-export function ArticleTools({ tools, speech, lang, articleKey, articleLang }: { tools: ToolsModel; speech: SpeechModel; lang: Lang; articleKey: string; articleLang: string | null }) {
+export function ArticleTools({ tools, lang, articleKey, articleLang }: { tools: ToolsModel; lang: Lang; articleKey: string; articleLang: string | null }) {
   const [open, setOpen] = useState(false);
   const [speaking, setSpeaking] = useState(false);
   const [blocks, setBlocks] = useState<readonly Block[]>([]);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLUListElement>(null);
   const notice = tools.notice.value;
+  const readAloud = tools.readAloud.value;
 
-  function startReading(): void {
+  async function startReading(): Promise<void> {
+    const { kit, speech } = await tools.actions.loadReadAloud();
     const roots = [...document.querySelectorAll('.article .article-title, .article .article-body')];
-    const found = readingBlocks(roots);
-    const language = speechLang(articleLang, found.map((b) => b.text).join(' '), lang);
+    const found = kit.readingBlocks(roots);
+    const language = kit.speechLang(articleLang, found.map((b) => b.text).join(' '), lang);
     setBlocks(found);
-    speech.actions.load(sentencesOf(found, language), language);
+    speech.actions.load(kit.sentencesOf(found, language), language);
     setSpeaking(true);
-    void speech.actions.play();
+    await speech.actions.play();
   }
 
   function run(item: (typeof ITEMS)[number]): void {
     setOpen(false);
     button.current?.focus();
-    if (item.run === 'speak') startReading();
+    if (item.run === 'speak') void startReading();
     else if (item.run === 'print') void tools.actions.print();
     else void tools.actions.exportAs(item.run);
   }
 
   // A different article (or the same one rendered anew): the sentences point at nodes gone.
   useEffect(() => () => {
-    speech.actions.stop();
+    tools.readAloud.value?.speech.actions.stop();
     setSpeaking(false);
   }, [articleKey]);
 
@@ -65,8 +64,9 @@ export function ArticleTools({ tools, speech, lang, articleKey, articleLang }: {
     const onKey = (e: KeyboardEvent) => {
       if (isShortcut(e)) {
         e.preventDefault();
-        if (speaking && speech.status.value !== 'idle') void speech.actions.toggle();
-        else startReading();
+        const speech = tools.readAloud.value?.speech;
+        if (speaking && speech && speech.status.value !== 'idle') void speech.actions.toggle();
+        else void startReading();
       } else if (e.key === 'Escape' && open) {
         setOpen(false);
         button.current?.focus();
@@ -122,9 +122,9 @@ export function ArticleTools({ tools, speech, lang, articleKey, articleLang }: {
         {notice?.text}
       </p>
       {/* In <body>, not in the toolbar: the toolbar's backdrop filter would make it the bar's viewport. */}
-      {speaking && (
+      {speaking && readAloud && (
         <BodyLayer>
-          <SpeechBar speech={speech} blocks={blocks} lang={lang} onClose={() => setSpeaking(false)} />
+          <readAloud.kit.SpeechBar speech={readAloud.speech} blocks={blocks} lang={lang} onClose={() => setSpeaking(false)} />
         </BodyLayer>
       )}
     </div>

@@ -13,14 +13,13 @@ import type { FilterId } from '../../utils/cleaner/detect/filters/index.ts';
 import type { PopupModel, ViewState } from './model.ts';
 import type { LiveModel } from './live-model.ts';
 import type { ReaderModel } from './reader-model.ts';
-import type { SpeechModel } from './speech-model.ts';
 import type { ToolsModel } from './tools-model.ts';
 import type { Lang } from '../../utils/cleaner/types.ts';
 import type { ArticleSanitizer } from '../../utils/cleaner/sanitize.ts';
 
 const PANEL_ID = 'filter-panel';
 
-export function App({ model, live, reader, tools }: { model: PopupModel; live?: LiveModel; reader?: ReaderModel; tools?: { tools: ToolsModel; speech: SpeechModel } }) {
+export function App({ model, live, reader, tools }: { model: PopupModel; live?: LiveModel; reader?: ReaderModel; tools?: ToolsModel }) {
   const sanitize = useMemo(() => createArticleSanitizer(window), []);
   const [panelOpen, setPanelOpen] = useState(false);
   const panelButton = useRef<HTMLButtonElement>(null);
@@ -46,7 +45,7 @@ export function App({ model, live, reader, tools }: { model: PopupModel; live?: 
         onOpenInTab={() => void model.actions.openInTab()}
       >
         {tools && view.kind === 'ready' && (
-          <ArticleTools {...tools} lang={lang} articleKey={view.result.article.html} articleLang={view.result.article.lang} />
+          <ArticleTools tools={tools} lang={lang} articleKey={view.result.article.html} articleLang={view.result.article.lang} />
         )}
       </Toolbar>
       {panelOpen && (

@@ -5,7 +5,6 @@ import { App } from './App.tsx';
 import { createPopupModel } from './model.ts';
 import { createLiveModel } from './live-model.ts';
 import { createReaderModel } from './reader-model.ts';
-import { createSpeechModel } from './speech-model.ts';
 import { createToolsModel } from './tools-model.ts';
 // Literata, a typeface drawn for long reading on screens, with Cyrillic: shipped with
 // the extension so that the article reads the same on every system (CSP allows only
@@ -18,9 +17,9 @@ import '../../assets/themes.css';
 const model = createPopupModel(window.location, { firstRequest: firstPageRequest, firstSettings });
 const live = createLiveModel({ pageUrl: model.pageUrl, settings: model.settings });
 const reader = createReaderModel();
-const tools = { tools: createToolsModel(model), speech: createSpeechModel() };
+const tools = createToolsModel(model);
 render(<App model={model} live={live} reader={reader} tools={tools} />, document.getElementById('app')!);
-tools.tools.actions.start();
+tools.actions.start();
 void reader.actions.start();
 void model.actions.start();
 live.actions.start();

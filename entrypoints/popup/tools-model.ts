@@ -1,8 +1,9 @@
 /**
  * The article tools' state and the only code of theirs that touches the browser: the
  * clipboard, downloads (a blob URL and <a download>, no downloads permission), printing,
- * and the exporters, loaded on demand (utils/export/ is its own chunk, fetched when the
- * tools menu opens, so turndown never weighs on the popup's first paint).
+ * and the exporters and read aloud, each loaded on demand as a chunk of its own
+ * (utils/export/ is fetched when the tools menu opens, read aloud when first asked for), so
+ * neither weighs on the popup's first paint.
  *
  * Print happens in the reader tab, never in the popup: a print dialog takes the focus, and
  * a browser closes its toolbar popup when it loses focus (Firefox closes the panel as soon
@@ -30,10 +31,18 @@ export const PRINT_PARAM = 'print';
 const PICTURES_WAIT_MS = 4000;
 
 const loadExporters = () => import('../../utils/export/index.ts');
+const loadSpeechKit = () => import('../../components/speech-kit.ts');
+
+/** Read aloud's code and its model, made on first use. */
+export interface ReadAloud {
+  readonly kit: Awaited<ReturnType<typeof loadSpeechKit>>;
+  readonly speech: import('./speech-model.ts').SpeechModel;
+}
 
 export function createToolsModel(popup: Pick<PopupModel, 'view' | 'lang' | 'inTab' | 'actions'>, win: Window = window) {
   const notice = signal<ToolsNotice | null>(null);
   const busy = signal(false);
+  const readAloud = signal<ReadAloud | null>(null);
   let exporters: ReturnType<typeof loadExporters> | null = null;
   let sanitize: ReturnType<typeof createArticleSanitizer> | null = null;
 
@@ -79,6 +88,13 @@ export function createToolsModel(popup: Pick<PopupModel, 'view' | 'lang' | 'inTa
   }
 
   const actions = {
+    /** Loads read aloud's chunk and makes its speech model, once. */
+    async loadReadAloud(): Promise<ReadAloud> {
+      if (readAloud.value) return readAloud.value;
+      const kit = await loadSpeechKit();
+      readAloud.value ??= { kit, speech: kit.createSpeechModel() };
+      return readAloud.value;
+    },
     /** Starts loading the exporters (on opening the menu), so a click finds them ready. */
     prefetch(): void {
       exporters ??= loadExporters();
@@ -141,7 +157,7 @@ export function createToolsModel(popup: Pick<PopupModel, 'view' | 'lang' | 'inTa
     },
   };
 
-  return { notice, busy, actions };
+  return { notice, busy, readAloud, actions };
 }
 
 export type ToolsModel = ReturnType<typeof createToolsModel>;
