@@ -171,7 +171,9 @@ test('save as Markdown and as HTML download one file each: front matter, a page 
     const htmlFile = await html;
     expect(htmlFile.suggestedFilename()).toMatch(/\.html$/);
     const page = readFileSync((await htmlFile.path())!, 'utf8');
-    expect(page).toMatch(/^<!doctype html>\n<html lang="en">/);
+    // The article's language on the page, the reader's on Declutter's own words.
+    expect(page).toMatch(/^<!doctype html>\n<html lang="ru">/);
+    expect(page).toMatch(/<footer lang="en">/);
     expect(page).toContain('Content-Security-Policy');
     expect(page).not.toMatch(/<script|<link|javascript:/i);
     // Opened from disk it shows the article with its footnotes.

@@ -149,6 +149,10 @@ describe('HTML file', () => {
   });
 
   test('page text is text: a title with markup stays letters', () => {
+    const english = new JSDOM(articleToHtml(input({ lang: 'en' }))).window.document;
+    expect(english.documentElement.lang).toBe('ru');
+    expect(english.querySelector('footer')?.getAttribute('lang')).toBe('en');
+    expect(english.querySelector('.footnotes')?.getAttribute('lang')).toBe('en');
     const hostile = articleToHtml(input({ article: { ...ARTICLE, title: '<img src=x onerror=alert(1)>' }, annotations: [] }));
     const parsed = new JSDOM(hostile).window.document;
     expect(parsed.querySelector('img[onerror]')).toBeNull();

@@ -52,7 +52,8 @@ export function articleToHtml(input: ExportInput): string {
   const doc = input.body.ownerDocument!.implementation.createHTMLDocument('');
   const seen = new Map<number, number>();
 
-  doc.documentElement.setAttribute('lang', lang);
+  // The article speaks its own language; the words Declutter adds (meta line, notes, source) the reader's.
+  doc.documentElement.setAttribute('lang', article.lang ?? lang);
   doc.title = article.title || t(lang, 'noTitle');
   const head = doc.head;
   head.prepend(el(doc, 'meta', { charset: 'utf-8' }));
@@ -79,9 +80,9 @@ export function articleToHtml(input: ExportInput): string {
     if (number) mark.after(noteRef(doc, number, seen));
   }
   const metaLine = [meta.byline, meta.dateText].filter((part): part is string => !!part).join(' · ');
-  const header = el(doc, 'header', {}, ...(meta.site ? [el(doc, 'p', { class: 'site' }, meta.site)] : []), h1, ...(metaLine ? [el(doc, 'p', { class: 'meta' }, metaLine)] : []));
+  const header = el(doc, 'header', {}, ...(meta.site ? [el(doc, 'p', { class: 'site' }, meta.site)] : []), h1, ...(metaLine ? [el(doc, 'p', { class: 'meta', lang }, metaLine)] : []));
 
-  const content = el(doc, 'div', { class: 'body', lang: article.lang ?? lang }, ...body.childNodes);
+  const content = el(doc, 'div', { class: 'body' }, ...body.childNodes);
   if (article.dir === 'rtl' || article.dir === 'ltr') content.setAttribute('dir', article.dir);
   const root = el(doc, 'article', {}, header, content);
 
@@ -91,9 +92,9 @@ export function articleToHtml(input: ExportInput): string {
       const back = el(doc, 'a', { href: `#fnref-${note.number}-1`, 'aria-label': t(lang, 'exportBackToText') }, '↩');
       list.append(el(doc, 'li', { id: `fn-${note.number}` }, `${note.text} `, back));
     }
-    root.append(el(doc, 'section', { class: 'footnotes', role: 'doc-endnotes', 'aria-label': t(lang, 'exportNotes') }, el(doc, 'h2', {}, t(lang, 'exportNotes')), list));
+    root.append(el(doc, 'section', { class: 'footnotes', role: 'doc-endnotes', 'aria-label': t(lang, 'exportNotes'), lang }, el(doc, 'h2', {}, t(lang, 'exportNotes')), list));
   }
-  const footer = el(doc, 'footer');
+  const footer = el(doc, 'footer', { lang });
   if (meta.source) footer.append(el(doc, 'p', {}, `${t(lang, 'exportSource')}: `, el(doc, 'a', { href: meta.source }, meta.source)));
   if (meta.dateText) footer.append(el(doc, 'p', {}, `${t(lang, 'exportPublished')}: ${meta.dateText}`));
   if (footer.childNodes.length) root.append(footer);
