@@ -63,6 +63,9 @@ test('print: headline, meta, picture with caption, notes as numbered footnotes, 
     const screen = await popup.evaluate(printed);
     expect(screen.notes).toEqual([]);
     expect(screen.controls).toBeGreaterThan(0);
+    // In the reader tab the button says its word.
+    expect(await popup.locator('.tools-button').innerText()).toBe(t(UI, 'tools'));
+    await popup.screenshot({ path: join(ARTIFACTS_DIR, 'reader-tab-tools.png') });
     await popup.emulateMedia({ media: 'print' });
     const paper = await popup.evaluate(printed);
     expect(paper.controls).toBe(0);
