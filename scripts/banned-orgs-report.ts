@@ -23,7 +23,13 @@ function sourceKinds(o: (typeof orgs)[number]): string[] {
 }
 
 const lines: string[] = [];
-lines.push(`registry v${REGISTRY.$schema_version}, as of ${REGISTRY.as_of}: ${orgs.length} organisations`);
+type ListMeta = { category: string; count?: number; persons?: number; dated?: number; url: string };
+for (const list of REGISTRY.lists as readonly ListMeta[]) {
+  lines.push(`official list ${list.category}: ${list.count} entries (${list.persons ?? 0} persons, ${list.dated ?? 0} dated) — ${list.url}`);
+}
+type Tied = (typeof orgs)[number] & { official?: { list: string; row: number }[] };
+lines.push(`registry v${REGISTRY.$schema_version}, as of ${REGISTRY.as_of}: ${orgs.length} curated organisations (names, aliases, inflections), ` +
+  `${count((o) => ((o as Tied).official ?? []).length > 0)} tied to official list rows; every other list entry is a record of its list only (assets/data/banned-orgs-lists.json)`);
 for (const category of ['terrorist', 'extremist', 'undesirable', 'foreign-agent'] as const) {
   lines.push(`  primary ${category}: ${count((o) => o.category === category)}`);
 }

@@ -13,7 +13,7 @@
  * - assets/data/banned-orgs-lists.json: every entry of every list, one compact row each (name,
  *   date in, date out, person flag, curated id), under its list's authority and address. It is
  *   a third of a megabyte, so the popup loads it on its own, after its code (see
- *   annotators/official-lists.ts), and only what a page marks is looked up in it.
+ *   annotate/official-lists.ts), and only what a page marks is looked up in it.
  *
  * A curated organisation is tied to list rows by the row numbers its sources cite («entry 22»),
  * checked against the row's name; a reference that no longer fits is reported and dropped.
@@ -84,9 +84,13 @@ function citedRows(org: CuratedOrg): [ListId, number][] {
   return [...rows.values()];
 }
 
-/** Words of a name, folded, for checking a cited row against the curated official name. */
+/** Words every kind of entry uses, which say nothing about which organisation a row is. */
+const GENERIC = /^(?:организац|объединени|общественн|международн|межрегиональн|украинск|движени|сообществ|террористическ|религиозн|некоммерческ|другие|иные|используем|наименовани|названи|структурн|подразделени|республик|федераци|территори)/u;
+
+/** Distinctive words of a name, folded, for checking a cited row against the curated official name. */
 function words(text: string): Set<string> {
-  return new Set(text.toLowerCase().replace(/ё/g, 'е').match(/[\p{L}\p{N}]{4,}/gu) ?? []);
+  const all = text.toLowerCase().replace(/ё/g, 'е').match(/[\p{L}\p{N}]{4,}/gu) ?? [];
+  return new Set(all.filter((w) => !GENERIC.test(w)));
 }
 
 function fits(row: string, official: string): boolean {
@@ -116,13 +120,27 @@ function main(): void {
   const curatedOf = new Map<string, string>();
   const organizations = curated.organizations.map((org) => {
     const rows: [ListId, number][] = [];
-    for (const [list, index] of citedRows(org)) {
-      const entry = official.lists[list].entries[index];
-      if (entry && fits(entry.name, org.official_name)) {
+    for (const [list, cited] of citedRows(org)) {
+      const entries = official.lists[list].entries;
+      // A row cited from an older snapshot may have moved: the row whose name the curation quotes.
+      const quoted = org.official_name.split(/;| \((?:FSB|extremist|undesirable)/u).map((part) => part.trim());
+      const index = entries[cited] && fits(entries[cited]!.name, org.official_name) ? cited : entries.findIndex((e) => quoted.includes(e.name));
+      if (index >= 0 && !curatedOf.has(`${list}:${index}`)) {
         rows.push([list, index]);
         curatedOf.set(`${list}:${index}`, org.id);
       } else {
-        process.stderr.write(`${org.id}: cited ${list} row ${index + 1} is «${entry?.name.slice(0, 60) ?? 'missing'}», dropped\n`);
+        process.stderr.write(`${org.id}: cited ${list} row ${cited + 1} is «${entries[cited]?.name.slice(0, 60) ?? 'missing'}», dropped\n`);
+      }
+    }
+    // The foreign-agent register is cited by date: the organisation's row of that date.
+    for (const d of org.designations as readonly { category: string; date?: string }[]) {
+      if (d.category !== 'foreign-agent' || !d.date) continue;
+      const entries = official.lists['foreign-agent'].entries;
+      const names = [org.official_name, ...((org.aliases as string[] | undefined) ?? []), ...(Object.values((org.name as Record<string, string> | undefined) ?? {}))].join(' ');
+      const index = entries.findIndex((e, i) => !e.person && e.date_in === d.date && fits(e.name, names) && !curatedOf.has(`foreign-agent:${i}`));
+      if (index >= 0) {
+        rows.push(['foreign-agent', index]);
+        curatedOf.set(`foreign-agent:${index}`, org.id);
       }
     }
     // The rows' dates, where the list gives one: the date each designation entered the list.

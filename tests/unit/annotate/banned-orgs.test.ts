@@ -4,6 +4,8 @@
  * finding the organisation's own name; and the fast search (names over plain classes on a
  * mapped line) finding exactly what the names as written find.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { registryCandidates } from '../../../utils/cleaner/annotate/mentions.ts';
@@ -182,5 +184,49 @@ describe('names over plain classes on the mapped line', () => {
   test('a name spelled with a stand-in character gets no plain alphabet', () => {
     expect(alphabetFor(['(?<![\\p{L}])a\u0001b'])).toBeNull();
     expect(alphabetFor(['(?<![\\p{L}])Pöè'])?.classes.letter).toContain('\\u{f6}');
+  });
+});
+
+/**
+ * The whole official lists (assets/data/banned-orgs-lists.json, written by `npm run registry`):
+ * every entry of the four lists, dated where the list dates it, the curated organisations tied
+ * to rows that exist and carry their names.
+ */
+describe('the official lists behind the registry', () => {
+  const LISTS = JSON.parse(readFileSync(join(import.meta.dirname, '../../../assets/data/banned-orgs-lists.json'), 'utf8')) as {
+    as_of: string;
+    lists: Record<string, { entries: [string, (string | null)?, (string | null)?, (0 | 1)?, string?][] }>;
+  };
+
+  test('they hold every entry of the four lists as of the registry date', () => {
+    expect(LISTS.as_of).toBe(REGISTRY.as_of);
+    const counts = Object.fromEntries(Object.entries(LISTS.lists).map(([id, l]) => [id, l.entries.length]));
+    expect(counts).toEqual({ terrorist: 74, extremist: 674, undesirable: 367, 'foreign-agent': 1226 });
+    for (const list of REGISTRY.lists) expect((list as { count?: number }).count, list.category).toBe(counts[list.category]);
+  });
+
+  test('every row has a name, real dates, and an undesirable row always its date of inclusion', () => {
+    for (const [id, list] of Object.entries(LISTS.lists)) {
+      for (const [name, dateIn, dateOut] of list.entries) {
+        expect(name.trim(), id).not.toBe('');
+        for (const d of [dateIn, dateOut]) if (d) expect(realDate(d) && d <= LISTS.as_of, `${id}: ${name} ${d}`).toBe(true);
+        if (id === 'undesirable') expect(dateIn, name).toBeTruthy();
+      }
+    }
+    expect(LISTS.lists['foreign-agent']!.entries.filter((r) => r[3] === 1).length).toBe(781);
+  });
+
+  test('a curated organisation is tied to rows that exist and name it the same way', () => {
+    const byId = new Map(orgs.map((o) => [o.id, o]));
+    let tied = 0;
+    for (const org of orgs) {
+      for (const ref of (org as StoredOrganization & { official?: { list: string; row: number }[] }).official ?? []) {
+        const row = LISTS.lists[ref.list]!.entries[ref.row - 1]!;
+        expect(row[4], `${org.id} → ${ref.list} ${ref.row}`).toBe(org.id);
+        tied++;
+      }
+    }
+    expect(tied).toBeGreaterThanOrEqual(80);
+    for (const list of Object.values(LISTS.lists)) for (const row of list.entries) if (row[4]) expect(byId.has(row[4])).toBe(true);
   });
 });
