@@ -11,6 +11,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          // The official lists the annotator looks marked names up in load as in the popup, before any test.
+          setupFiles: ['tests/setup-lists.ts'],
           include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/golden/**/*.test.ts', 'tests/bench/**/*.test.ts'],
           environment: 'node',
         },

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { cleanDocument } from '../utils/cleaner/pipeline.ts';
+import { loadOfficialLists } from '../utils/cleaner/annotate/official-lists.ts';
 import { decodeHtml } from '../utils/cleaner/page/decode.ts';
 import { FILTERS } from '../utils/cleaner/detect/filters/index.ts';
 import { parseDocument, type DomName } from '../tests/dom.ts';
@@ -54,6 +55,7 @@ const bytes = file === '-' ? readFileSync(0) : readFileSync(file);
 const html = decodeHtml(bytes);
 const pageUrl = url ?? canonicalUrl(html) ?? (file === '-' ? 'http://localhost/' : pathToFileURL(resolve(file)).href);
 const doc = parseDocument(html, pageUrl, dom);
+await loadOfficialLists();
 const result = cleanDocument(doc, { url: pageUrl, filters: FILTERS.filter((f) => f.defaultEnabled && !disabled.has(f.id)), force, annotate });
 process.stdout.write(json ? `${JSON.stringify(toJson(result), null, 2)}\n` : toText(result));
 

@@ -7,6 +7,7 @@ import { computed, signal } from '@preact/signals';
 import { browser } from '#imports';
 import { cleanDocument } from '../../utils/cleaner/pipeline.ts';
 import { FILTERS, type FilterId } from '../../utils/cleaner/detect/filters/index.ts';
+import { loadOfficialLists } from '../../utils/cleaner/annotate/official-lists.ts';
 import type { CleanResult, ClutterFilter, Lang } from '../../utils/cleaner/types.ts';
 import { parseSnapshot, type PageSnapshot } from '../../utils/messaging.ts';
 import { activeTab, requestPage, requestedTabId, type PageRequest } from './page-request.ts';
@@ -47,6 +48,9 @@ export function createPopupModel(location: Location = window.location, options: 
   let parsedPage: Document | null = null;
   let force = false;
   let settingsLoaded: Promise<void> = Promise.resolve();
+  // The whole official lists (a third of a megabyte, a chunk of its own) load while the page is
+  // asked for; the annotator looks up what a page marks in them. A failed load leaves them out.
+  const listsLoaded: Promise<void> = loadOfficialLists().catch(() => undefined);
 
   // Computed: what each filter does on this site, after the site's overrides.
   const site = computed(() => siteKey(pageUrl.value));
@@ -127,6 +131,7 @@ export function createPopupModel(location: Location = window.location, options: 
       // The settings pick the filters, so the clean waits for them; they load while the
       // page is asked, not before.
       await settingsLoaded;
+      await listsLoaded;
       render();
     } catch (error) {
       fail('errorBody', error);

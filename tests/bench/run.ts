@@ -15,6 +15,8 @@ import { explainPostprocess } from './extract.ts';
 import { measure, median, parseForBench, quantile, scoreExpectations, type PageResult } from './measure.ts';
 import { aggregate, countShingles, pageF1, precisionOf, recallOf, shingleList, tokenize, unmatchedRuns, type Metrics } from './score.ts';
 import { formatBundleSizes } from './bundle.ts';
+import { hostileAnnotateLines } from './hostile-annotate.ts';
+import { loadOfficialLists } from '../../utils/cleaner/annotate/official-lists.ts';
 import type { DomName } from '../dom.ts';
 
 const USAGE = 'usage: npm run bench -- <folder> [--only <id>] [--out <dir>] [--worst N] [--dom linkedom|jsdom] [--repeat R] [--explain]';
@@ -55,6 +57,7 @@ if (!Number.isInteger(worst) || worst < 0) fail('--worst takes a whole number');
 if (!Number.isInteger(repeat) || repeat < 1) fail('--repeat takes a positive whole number');
 
 const kind = corpusKind(folder);
+await loadOfficialLists();
 const pages = loadCorpus(folder, only);
 if (!pages.length) fail(only ? `no page matches ${only}` : 'no pages');
 
@@ -81,6 +84,7 @@ if (kind === 'scored') lines.push(...scoredReport(results));
 else lines.push(...expectationsReport(results));
 lines.push(...timingReport(results));
 lines.push('', formatBundleSizes(join(ROOT, '.output/chrome-mv3')));
+lines.push('', ...hostileAnnotateLines());
 if (worst > 0 && kind === 'scored') lines.push(...worstReport(results, worst));
 if (explain) lines.push(...explainReport(results));
 process.stdout.write(`${lines.join('\n')}\n`);

@@ -51,6 +51,7 @@ const annotations: Annotation[] = [
     kind: 'banned',
     label: HOSTILE.label,
     category: 'extremist',
+    person: false,
     mentions: [{ text: HOSTILE.mention, evidence: 'symbol', mark: '*<img src=x onerror=alert(11)>', inTitle: false }],
     pageNotes: [HOSTILE.note],
     registry: null,

@@ -105,7 +105,12 @@ export function cleanDocument(doc: Document, options: CleanOptions): CleanResult
   for (const r of tidied) {
     if (r.filter) removals.push({ filter: r.filter, reason: `${r.step}: ${r.reason}`, text: r.text, links: r.links });
   }
-  const annotated = pageForNotes ? annotateArticle(content, pageForNotes, title) : null;
+  // The page's date decides what the registry may name unmarked; its own name is never a mention.
+  // (The <title> is read by query: linkedom's `document.title` adds a <head> to a page without one.)
+  const facts = { publishedTime: cleanMeta(parsed.publishedTime), siteName: cleanMeta(parsed.siteName), byline: cleanMeta(parsed.byline) };
+  const annotated = pageForNotes
+    ? annotateArticle(content, pageForNotes, title, { ...facts, pageTitle: doc.querySelector('title')?.textContent ?? null })
+    : null;
   const annotations = annotated?.annotations ?? [];
   const t4 = now();
 

@@ -57,7 +57,15 @@ export interface Removal {
 export type AnnotationKind = 'banned' | 'foreign-agent';
 
 /** What a designation says; 'banned' is a page that says "запрещена" without saying which list. */
-export type OrgCategory = 'terrorist' | 'extremist' | 'undesirable' | 'banned' | 'foreign-agent';
+/**
+ * What an annotation says an organisation is. 'banned' when the page says only «запрещена»;
+ * 'suspended' when the ban was suspended or lifted on or before the page's date (the Taliban
+ * since 2025-04-17): never the ban it was.
+ */
+export type OrgCategory = 'terrorist' | 'extremist' | 'undesirable' | 'banned' | 'suspended' | 'foreign-agent';
+
+/** The categories of the official lists. */
+export type ListCategory = Exclude<OrgCategory, 'banned' | 'suspended'>;
 
 /**
  * Why a mention is annotated: the page's own mark (a symbol with or without a legend, a
@@ -68,9 +76,9 @@ export type OrgCategory = 'terrorist' | 'extremist' | 'undesirable' | 'banned' |
 export type AnnotationEvidence = 'symbol' | 'parenthetical' | 'prefix' | 'footnote' | 'notice' | 'linked' | 'registry';
 
 export interface RegistryDesignation {
-  readonly category: Exclude<OrgCategory, 'banned'>;
+  readonly category: ListCategory;
   readonly authority: Localized;
-  /** ISO date, or year-month when the day is not known. */
+  /** ISO date, or year-month when the day is not known; empty when the list gives none. */
   readonly date: string;
   /** Which date it is: the decision, its entry into force, or the inclusion in the list. */
   readonly dateKind: 'decision' | 'in-force' | 'listed';
@@ -83,7 +91,7 @@ export interface RegistryFacts {
   readonly id: string;
   readonly name: Localized;
   readonly officialName: string;
-  readonly category: Exclude<OrgCategory, 'banned'>;
+  readonly category: ListCategory;
   readonly designations: readonly RegistryDesignation[];
   /** 'suspended' and 'lifted' designations are shown as such, never as a ban in force. */
   readonly status: 'listed' | 'suspended' | 'lifted';
@@ -115,8 +123,10 @@ export interface Annotation {
   readonly kind: AnnotationKind;
   /** The name to show: the registry's, else the page's own wording. */
   readonly label: string;
-  /** The most specific category the page states, else the registry's. */
+  /** The most specific category the page states, else the registry's as of the page's date. */
   readonly category: OrgCategory;
+  /** A person (a foreign agent is often one), not an organisation. */
+  readonly person: boolean;
   readonly mentions: readonly AnnotationMention[];
   /** The page's own footnotes, legends and disclaimers about it, verbatim, whitespace folded. */
   readonly pageNotes: readonly string[];

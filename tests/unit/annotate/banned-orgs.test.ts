@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { registryCandidates } from '../../../utils/cleaner/annotate/mentions.ts';
+import { registryCandidates } from '../../../utils/cleaner/annotate/candidates.ts';
 import { REGISTRY, compiledPatterns, registryAlphabet, type StoredOrganization } from '../../../utils/cleaner/annotate/registry.ts';
 import { compileAbbreviation, compileNamePattern } from '../../../utils/cleaner/annotate/patterns.ts';
 import { alphabetFor } from '../../../utils/cleaner/annotate/alphabet.ts';

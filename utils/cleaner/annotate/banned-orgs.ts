@@ -6,28 +6,41 @@
  *
  * Order matters and is fixed: the page's legends and footnotes first (they decide what a
  * symbol means, and they often sit outside the element Readability keeps, so they are read
- * from the whole page), then the marks, then later mentions of what the page marks, then
- * names the registry knows to be unambiguous. Detection is pure; `content` is changed in one
- * place at the end.
+ * from the whole page), then the marks (marked.ts), then names the registry knows to be
+ * unambiguous where the page's date allows (page-facts.ts), then later mentions of what the
+ * page marks (later.ts). Detection is pure; `content` is changed in one place at the end.
+ * Every step is linear in the page's text and marks (work.ts counts them).
  */
-import { foldSpaces } from '../page/visible-text.ts';
-import type { Annotation, AnnotationEvidence, AnnotationKind, AnnotationMention, OrgCategory, TitleSpan } from '../types.ts';
-import { readNoteLine, type LegendEntry } from './legend.ts';
+import type { Annotation, AnnotationEvidence, AnnotationMention, TitleSpan } from '../types.ts';
 import { applyLineEdits, collectLines, removeLine, type LineEdit, type TextLine } from './lines.ts';
-import { moreSpecific, type NoteMeaning } from './marks.ts';
-import {
-  findLinkedMentions,
-  findMarkedMentions,
-  findStandaloneMentions,
-  type FoundMention,
-  type PageName,
-  type Range,
-} from './mentions.ts';
 import { findNotices, onlyNoticeLeft, type Notice } from './notices.ts';
-import { registryFacts, type StoredOrganization } from './registry.ts';
+import type { NoteMeaning } from './marks.ts';
+import { isLatin } from './patterns.ts';
+import type { StoredOrganization } from './registry.ts';
+import { foldSpaces } from '../page/visible-text.ts';
+import { addNote, classify, factsOf, isPerson, labelOf, listedFor, newGroup, PageKeys, type Group } from './groups.ts';
+import { readNoteLine, type LegendEntry } from './legend.ts';
+import { findLinkedMentions, findStandaloneMentions, PageNameIndex, type Established } from './later.ts';
+import { findMarkedMentions, type FoundMention, type PageName, type Range } from './marked.ts';
+import { ownOrganizations, pageDate, registryMayName, titleSuffix, type PageFacts } from './page-facts.ts';
+import { isDigitKey } from './symbols.ts';
+import { Budget } from './work.ts';
+import { registryCandidates } from './candidates.ts';
+import { markElement, insideLink, cut, shift } from './edit.ts';
 
-/** The id prefix of the elements holding each annotation's note text (aria-describedby targets). */
-export const NOTE_ID_PREFIX = 'declutter-note-';
+export { NOTE_ID_PREFIX } from './edit.ts';
+export type { PageFacts } from './page-facts.ts';
+
+/**
+ * How much of one line the passes read. A paragraph is a few thousand characters; a line of a
+ * hundred thousand is no prose a reader reads, and past this its marks stay as the page wrote them.
+ */
+const MAX_LINE = 100_000;
+
+const scanned = (text: string): string => (text.length > MAX_LINE ? text.slice(0, MAX_LINE) : text);
+
+/** How far into a line a foreign-agent notice is looked for: it is some 300 characters and opens the text it is in. */
+const NOTICE_REACH = 2000;
 
 /** The attributes this annotator writes; page HTML may not forge them. */
 const MARK_ATTRIBUTES = ['data-annotation', 'data-annotation-kind'];
@@ -40,20 +53,12 @@ export interface AnnotatedArticle {
 
 interface Unit {
   readonly text: string;
+  /** What the passes read: the text, or its first MAX_LINE characters (offsets are the same). */
+  readonly scan: string;
   readonly line: TextLine | null;
   marked: FoundMention[];
   later: FoundMention[];
   removals: Range[];
-}
-
-interface Group {
-  readonly key: string;
-  readonly org: StoredOrganization | null;
-  readonly pageName: PageName | null;
-  readonly notice: Notice | null;
-  readonly mentions: { found: FoundMention; inTitle: boolean; text: string }[];
-  readonly notes: string[];
-  readonly meanings: NoteMeaning[];
 }
 
 /**
@@ -65,14 +70,36 @@ export function pageLines(root: Element | null | undefined): string[] {
   return root ? collectLines(root).map((line) => line.text) : [];
 }
 
+/** Words in a legend or disclaimer that tie a marked product to the organisation they name («принадлежит Meta»). */
+const OWNED_BY = /принадлеж|владе|продукт|входит|компани\p{L}*\s+Meta|корпораци/iu;
+
+/**
+ * A name only the page marks, whose note names one organisation as its owner («Quest*» with
+ * «*принадлежит Meta, которая признана экстремистской»), is that organisation's product: it is
+ * annotated with the organisation's record. A Latin brand under a note naming one organisation
+ * is one too («WhatsApp1» with «1. Деятельность компании Meta … запрещена»); a person is not.
+ */
+function ownerOf(m: FoundMention, legend: ReadonlyMap<number, LegendEntry>, orgsIn: (text: string) => StoredOrganization[]): StoredOrganization | null {
+  if (m.org || !m.pageName || m.pageName.quoted) return null;
+  const entry = m.key !== null ? legend.get(m.key) : undefined;
+  const note = m.note ?? entry?.text ?? '';
+  const orgs = m.note ? orgsIn(m.note) : (entry?.orgs ?? []);
+  const owners = [...new Set(orgs)];
+  if (owners.length !== 1) return null;
+  return OWNED_BY.test(note) || isLatin(m.pageName.text) ? owners[0]! : null;
+}
+
 /**
  * `page` is the page before Readability pruned it, as `pageLines(body)` or as the document
- * itself; null when there is none (then only the article's own notes count).
+ * itself; null when there is none (then only the article's own notes count). `facts` are the
+ * page's date, site name and byline: without a date nothing unmarked is annotated.
  */
-export function annotateArticle(content: Element, page: Document | readonly string[] | null, title: string): AnnotatedArticle {
+export function annotateArticle(content: Element, page: Document | readonly string[] | null, title: string, facts?: PageFacts): AnnotatedArticle {
   for (const el of content.querySelectorAll(MARK_ATTRIBUTES.map((a) => `[${a}]`).join(','))) {
     for (const attr of MARK_ATTRIBUTES) el.removeAttribute(attr);
   }
+  const date = pageDate(facts);
+  const own = ownOrganizations(facts, title);
   const contentLines = collectLines(content);
   const pageTexts: readonly string[] = page === null ? [] : Array.isArray(page) ? page : pageLines((page as Document).body);
 
@@ -97,14 +124,16 @@ export function annotateArticle(content: Element, page: Document | readonly stri
       for (const entry of entries) {
         if (entry.stars !== null && !legend.has(entry.stars)) legend.set(entry.stars, entry);
         const key = foldSpaces(entry.text);
-        if (entry.meaning && entry.orgs.length && !seenNotes.has(key)) {
+        // A digit legend names organisations only for the digits the page uses (below).
+        if (entry.meaning && entry.orgs.length && !seenNotes.has(key) && !(entry.stars !== null && isDigitKey(entry.stars))) {
           seenNotes.add(key);
           named.push({ entry, inContent });
         }
       }
       continue;
     }
-    const found = findNotices(text);
+    // The notice opens a text; a long line is read for it only at its start.
+    const found = findNotices(text.length > NOTICE_REACH ? text.slice(0, NOTICE_REACH) : text);
     if (!found.length) continue;
     for (const notice of found) {
       if (seenNotes.has(notice.text)) continue;
@@ -113,69 +142,98 @@ export function annotateArticle(content: Element, page: Document | readonly stri
     }
     if (line) noticeRemovals.set(line, onlyNoticeLeft(text, found) ? 'line' : found.map(({ start, end }) => ({ start, end })));
   }
-  const legendSays = (stars: number): NoteMeaning | null | undefined => (legend.has(stars) ? legend.get(stars)!.meaning : undefined);
+  const legendSays = (key: number): NoteMeaning | null | undefined => (legend.has(key) ? legend.get(key)!.meaning : undefined);
 
   // 2. What the page marks, in the title and in the article.
   const units: Unit[] = [];
-  const titleUnit: Unit = { text: title, line: null, marked: [], later: [], removals: [] };
+  const titleUnit: Unit = { text: title, scan: scanned(title), line: null, marked: [], later: [], removals: [] };
   units.push(titleUnit);
   for (const line of contentLines) {
     if (noteLines.has(line) || noticeRemovals.get(line) === 'line') continue;
-    units.push({ text: line.text, line, marked: [], later: [], removals: [] });
+    units.push({ text: line.text, scan: scanned(line.text), line, marked: [], later: [], removals: [] });
   }
+  const orgsIn = (text: string): StoredOrganization[] => registryCandidates(text).map((c) => c.org);
+  const usedKeys = new Set<number>();
+  const budget = new Budget();
   for (const unit of units) {
-    const found = findMarkedMentions(unit.text, legendSays);
-    unit.marked = found.mentions;
+    if (budget.spent) break;
+    const found = findMarkedMentions(unit.scan, legendSays, budget);
+    unit.marked = found.mentions.map((m) => {
+      if (m.key !== null) usedKeys.add(m.key);
+      const owner = ownerOf(m, legend, orgsIn);
+      return owner ? { ...m, org: owner, pageName: null } : m;
+    });
     unit.removals = found.removals;
     const notice = unit.line ? noticeRemovals.get(unit.line) : undefined;
     if (Array.isArray(notice)) unit.removals.push(...notice);
   }
+  for (const key of usedKeys) {
+    const entry = legend.get(key);
+    if (entry && isDigitKey(key) && entry.meaning && entry.orgs.length) named.push({ entry, inContent: false });
+  }
 
-  // 3. What that establishes: organisations the page marks or its notes name.
+  // 3. What that establishes: organisations the page marks or its notes name; names only the page marks.
   const orgs = new Set<string>();
-  const pageNames = new Map<string, PageName>();
+  const marked = new Set<string>();
+  const pageNames = new Map<string, { name: PageName; org: StoredOrganization | null }>();
   for (const unit of units) {
     for (const m of unit.marked) {
-      if (m.org) orgs.add(m.org.id);
-      else if (m.pageName && m.pageName.text.length >= 3) pageNames.set(m.pageName.text, m.pageName);
+      const surface = unit.text.slice(m.start, m.end);
+      if (m.org) {
+        orgs.add(m.org.id);
+        marked.add(m.org.id);
+        // A product the page ties to its owner: later mentions of its name are the owner's too.
+        if (!registryNamed(surface) && surface.length >= 3) pageNames.set(surface, { name: { text: surface, quoted: false }, org: m.org });
+      } else if (m.pageName && m.pageName.text.length >= 3) pageNames.set(m.pageName.text, { name: m.pageName, org: null });
     }
   }
-  for (const { entry } of named) for (const org of entry.orgs) orgs.add(org.id);
+  for (const { entry } of named) for (const org of entry.orgs) {
+    orgs.add(org.id);
+    marked.add(org.id);
+  }
 
-  // 4. Names unambiguous by themselves, then later mentions of everything established.
+  // 4. Names unambiguous by themselves (where the page's date allows), then later mentions of everything established.
+  const suffix = titleSuffix(title);
+  const mayName = (org: StoredOrganization): boolean => registryMayName(org, date, own);
   for (const unit of units) {
-    const taken = [...unit.marked, ...unit.removals];
-    const standalone = findStandaloneMentions(unit.text, taken);
+    const taken: Range[] = [...unit.marked, ...unit.removals];
+    if (unit === titleUnit && suffix) taken.push(suffix);
+    if (budget.spent) break;
+    const standalone = findStandaloneMentions(unit.scan, taken, mayName, budget);
     for (const m of standalone) orgs.add(m.org!.id);
     unit.later = standalone;
   }
+  const established: Established = { orgs, pageNames };
+  const nameIndex = new PageNameIndex(pageNames.keys());
   for (const unit of units) {
-    const taken = [...unit.marked, ...unit.removals, ...unit.later];
-    const linked = findLinkedMentions(unit.text, taken, { orgs, pageNames });
+    if (budget.spent) break;
+    const taken: Range[] = [...unit.marked, ...unit.removals, ...unit.later];
+    if (unit === titleUnit && suffix) taken.push(suffix);
+    const linked = findLinkedMentions(unit.scan, taken, established, nameIndex, budget).filter((m) => !(m.org && own.has(m.org.id) && !marked.has(m.org.id)));
     unit.later = [...unit.later, ...linked].sort((a, b) => a.start - b.start);
-  }
-  for (const unit of units) {
-    unit.later = unit.later.map((m) => (m.evidence === 'registry' && m.org && markedSomewhere(units, named, m.org.id) ? { ...m, evidence: 'linked' } : m));
+    unit.later = unit.later.map((m) => (m.evidence === 'registry' && m.org && marked.has(m.org.id) ? { ...m, evidence: 'linked' } : m));
   }
 
   // 5. Group into annotations.
   const groups = new Map<string, Group>();
-  let pageCounter = 0;
+  const keys = new PageKeys();
+  const groupOf = new Map<FoundMention, Group>();
   const groupFor = (m: FoundMention): Group => {
-    const key = m.org ? m.org.id : pageKey(m.pageName!, groups);
+    const key = m.org ? m.org.id : keys.keyOf(m.pageName!);
     let group = groups.get(key);
     if (!group) {
-      group = { key, org: m.org, pageName: m.pageName, notice: null, mentions: [], notes: [], meanings: [] };
+      group = newGroup(key, m.org, m.pageName);
       groups.set(key, group);
     }
+    groupOf.set(m, group);
     return group;
   };
   for (const unit of units) {
     for (const m of [...unit.marked, ...unit.later].sort((a, b) => a.start - b.start)) {
       const group = groupFor(m);
       group.mentions.push({ found: m, inTitle: unit === titleUnit, text: unit.text.slice(m.start, m.end) });
-      if (m.stars !== null) {
-        const entry = legend.get(m.stars);
+      if (m.key !== null) {
+        const entry = legend.get(m.key);
         if (entry?.meaning) addNote(group, entry.text, entry.meaning);
       }
       if (m.note) addNote(group, m.note, m.meaning);
@@ -188,7 +246,7 @@ export function annotateArticle(content: Element, page: Document | readonly stri
       if (existing) addNote(existing, entry.text, entry.meaning);
       else if (inContent) {
         // The footnote leaves the text, so its organisation is listed even if no mention was found.
-        const group: Group = { key: org.id, org, pageName: null, notice: null, mentions: [], notes: [], meanings: [] };
+        const group = newGroup(org.id, org, null);
         addNote(group, entry.text, entry.meaning);
         groups.set(org.id, group);
       }
@@ -196,66 +254,65 @@ export function annotateArticle(content: Element, page: Document | readonly stri
   }
   for (const { notice } of notices) {
     const key = `notice:${notice.text}`;
-    groups.set(key, { key, org: null, pageName: null, notice, mentions: [], notes: [notice.text], meanings: [{ kind: 'foreign-agent', category: 'foreign-agent' }] });
+    const group = newGroup(key, null, null, notice);
+    addNote(group, notice.text, { kind: 'foreign-agent', category: 'foreign-agent' });
+    groups.set(key, group);
   }
 
-  const annotations: Annotation[] = [];
   const ids = new Map<Group, string>();
   let noticeCounter = 0;
-  for (const group of groups.values()) {
-    const id = group.org ? group.org.id : group.notice ? `notice-${++noticeCounter}` : `page-${++pageCounter}`;
-    ids.set(group, id);
-  }
+  let pageCounter = 0;
+  for (const group of groups.values()) ids.set(group, group.org ? group.org.id : group.notice ? `notice-${++noticeCounter}` : `page-${++pageCounter}`);
 
   // 6. The title: marks out, like the body; mentions as offsets into what is left.
   const readingTitle = cut(title, titleUnit.removals);
-  const spansByGroup = new Map<Group, TitleSpan[]>();
+  const annotations: Annotation[] = [];
   for (const group of groups.values()) {
-    const spans = group.mentions
-      .filter((m) => m.inTitle)
-      .map((m) => ({ start: shift(m.found.start, titleUnit.removals), end: shift(m.found.end, titleUnit.removals) }));
-    spansByGroup.set(group, spans);
-  }
-
-  for (const group of groups.values()) {
-    const id = ids.get(group)!;
-    const { kind, category } = classify(group);
+    const listed = listedFor(group);
+    const { kind, category } = classify(group, date, listed);
     const mentions: AnnotationMention[] = group.mentions.map((m) => ({
       text: foldSpaces(m.text),
       evidence: m.found.evidence as AnnotationEvidence,
       mark: m.found.mark,
       inTitle: m.inTitle,
     }));
+    const titleSpans: TitleSpan[] = group.mentions
+      .filter((m) => m.inTitle)
+      .map((m) => ({ start: shift(m.found.start, titleUnit.removals), end: shift(m.found.end, titleUnit.removals) }));
     annotations.push({
-      id,
+      id: ids.get(group)!,
       kind,
       label: labelOf(group),
       category,
+      person: isPerson(group, listed),
       mentions,
       pageNotes: group.notes,
-      registry: group.org ? registryFacts(group.org) : null,
-      titleSpans: spansByGroup.get(group) ?? [],
+      registry: factsOf(group, date, listed),
+      titleSpans,
     });
   }
 
   // 7. The one place the article changes.
   const kindById = new Map(annotations.map((a) => [a.id, a.kind] as const));
-  const idOf = (m: FoundMention): string => ids.get(groups.get(m.org ? m.org.id : pageKey(m.pageName!, groups))!)!;
   for (const unit of units) {
     if (!unit.line) continue;
     const line = unit.line;
     const edits: LineEdit[] = unit.removals.map((r) => ({ kind: 'remove', start: r.start, end: r.end }));
     for (const m of [...unit.marked, ...unit.later]) {
-      const id = idOf(m);
+      const id = ids.get(groupOf.get(m)!)!;
       const focusable = !insideLink(line, m);
       edits.push({ kind: 'wrap', start: m.start, end: m.end, make: (first) => markElement(content.ownerDocument, id, kindById.get(id)!, first && focusable) });
     }
     applyLineEdits(line, edits);
   }
+  const keysUsed = new Set<number>();
+  for (const group of groups.values()) for (const m of group.mentions) if (m.found.key !== null) keysUsed.add(m.found.key);
   for (const [line, entries] of noteLines) {
     // A legend whose symbol marks nothing here and that names nothing stays: moving it would lose
-    // it; so does a line that also explains symbols of another kind (a data footnote).
-    const explains = (e: LegendEntry) => e.orgs.length > 0 || [...groups.values()].some((g) => g.mentions.some((m) => m.found.stars === e.stars));
+    // it; so does a line that also explains symbols of another kind (a data footnote). A digit
+    // legend goes only when a digit on the page uses it (a line starting with a number is often prose).
+    const explains = (e: LegendEntry): boolean =>
+      (e.stars !== null && keysUsed.has(e.stars)) || (e.orgs.length > 0 && !(e.stars !== null && isDigitKey(e.stars)));
     const used = entries.every((e) => e.meaning !== null) && entries.some(explains);
     if (used) removeLine(line);
   }
@@ -264,102 +321,7 @@ export function annotateArticle(content: Element, page: Document | readonly stri
   return { annotations, readingTitle };
 }
 
-/**
- * A person named in full once and by surname later («Петр Голубев✱» … «Голубев✱») is one
- * annotation: a one-word page name joins the earlier name it ends.
- */
-function pageKey(name: PageName, groups: ReadonlyMap<string, Group>): string {
-  const own = `page:${name.text}`;
-  if (groups.has(own) || /\s/u.test(name.text)) return own;
-  for (const group of groups.values()) {
-    const full = group.pageName?.text;
-    if (full && full.endsWith(` ${name.text}`)) return group.key;
-  }
-  return own;
-}
-
-function markedSomewhere(units: readonly Unit[], named: readonly { entry: LegendEntry }[], orgId: string): boolean {
-  return units.some((u) => u.marked.some((m) => m.org?.id === orgId)) || named.some(({ entry }) => entry.orgs.some((o) => o.id === orgId));
-}
-
-function addNote(group: Group, text: string, meaning: NoteMeaning | null): void {
-  const folded = foldSpaces(text);
-  if (folded && !group.notes.includes(folded)) group.notes.push(folded);
-  if (meaning) group.meanings.push(meaning);
-}
-
-/**
- * The page decides what its marks mean; the registry fills in what the page leaves open. A
- * page that says only «запрещена» about an organisation the registry lists as terrorist gets
- * «terrorist»; a page whose legend says «иноагент» gets a foreign-agent note, whatever the
- * registry adds.
- */
-function classify(group: Group): { kind: AnnotationKind; category: OrgCategory } {
-  const kind: AnnotationKind = group.meanings.length
-    ? group.meanings.some((m) => m.kind === 'banned')
-      ? 'banned'
-      : 'foreign-agent'
-    : group.org?.category === 'foreign-agent'
-      ? 'foreign-agent'
-      : 'banned';
-  if (kind === 'foreign-agent') return { kind, category: 'foreign-agent' };
-  let category: OrgCategory | null = null;
-  for (const m of group.meanings) if (m.kind === 'banned') category = moreSpecific(category, m.category);
-  if ((!category || category === 'banned') && group.org) {
-    const listed = group.org.category !== 'foreign-agent' ? group.org.category : group.org.designations.find((d) => d.category !== 'foreign-agent')?.category;
-    if (listed) category = listed;
-  }
-  return { kind, category: category ?? 'banned' };
-}
-
-function labelOf(group: Group): string {
-  if (group.org) return group.org.name.ru;
-  if (group.notice) return group.notice.agent ?? '';
-  const name = group.pageName!;
-  return name.quoted ? `«${name.text}»` : name.text;
-}
-
-function cut(text: string, removals: readonly Range[]): string {
-  let out = '';
-  let cursor = 0;
-  for (const r of [...removals].sort((a, b) => a.start - b.start)) {
-    if (r.start < cursor) continue;
-    out += text.slice(cursor, r.start);
-    cursor = r.end;
-  }
-  return out + text.slice(cursor);
-}
-
-function shift(offset: number, removals: readonly Range[]): number {
-  let removed = 0;
-  for (const r of removals) if (r.end <= offset) removed += r.end - r.start;
-  return offset - removed;
-}
-
-function insideLink(line: TextLine, range: Range): boolean {
-  for (const piece of line.pieces) {
-    if (piece.end <= range.start || piece.start >= range.end) continue;
-    for (let node: Node | null = piece.node.parentNode; node && node !== line.block; node = node.parentNode) {
-      if ((node as Element).tagName?.toUpperCase() === 'A') return true;
-    }
-  }
-  return false;
-}
-
-/**
- * The mark a mention gets: a focusable element described by the note (rendered by the popup
- * under `NOTE_ID_PREFIX + id`), so keyboard and screen-reader users reach what a pointer
- * shows. Inside a link it only carries the data attributes: a focusable element within a
- * link is a nested control; the summary above the article reaches the same note.
- */
-function markElement(doc: Document, id: string, kind: AnnotationKind, focusable: boolean): Element {
-  const el = doc.createElement('span');
-  el.setAttribute('class', 'declutter-annotation');
-  el.setAttribute('data-annotation', id);
-  el.setAttribute('data-annotation-kind', kind);
-  if (focusable) {
-    el.setAttribute('tabindex', '0');
-    el.setAttribute('aria-describedby', `${NOTE_ID_PREFIX}${id}`);
-  }
-  return el;
+/** Whether the text is itself a registry name (then the registry links it, not the page-name index). */
+function registryNamed(text: string): boolean {
+  return registryCandidates(text).some((c) => c.start === 0 && c.end === text.length);
 }

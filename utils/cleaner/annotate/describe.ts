@@ -3,7 +3,7 @@
  * strings as text (never as HTML), screen readers get the same words through
  * aria-describedby, and the CLI prints them.
  */
-import type { Annotation, AnnotationEvidence, Lang, OrgCategory, RegistryDesignation } from '../types.ts';
+import type { Annotation, AnnotationEvidence, Lang, ListCategory, OrgCategory, RegistryDesignation } from '../types.ts';
 import { REGISTRY } from './registry.ts';
 
 export interface NoteSource {
@@ -33,6 +33,7 @@ const STATUS: Record<Lang, Record<OrgCategory, string>> = {
     extremist: 'Экстремистская организация, запрещена в России',
     undesirable: 'Нежелательная организация в России',
     banned: 'Организация запрещена в России',
+    suspended: 'Запрет деятельности в России приостановлен',
     'foreign-agent': 'Иностранный агент (реестр Минюста России)',
   },
   en: {
@@ -40,8 +41,15 @@ const STATUS: Record<Lang, Record<OrgCategory, string>> = {
     extremist: 'Extremist organization, banned in Russia',
     undesirable: '“Undesirable” organization in Russia',
     banned: 'Organization banned in Russia',
+    suspended: 'Its ban in Russia is suspended',
     'foreign-agent': 'Foreign agent (register of the Russian Ministry of Justice)',
   },
+};
+
+/** A person in the foreign-agent register. */
+const PERSON_AGENT: Record<Lang, string> = {
+  ru: 'Физическое лицо — иностранный агент (реестр Минюста России)',
+  en: 'A person designated a foreign agent (register of the Russian Ministry of Justice)',
 };
 
 /** What a designation that was suspended or lifted still says about the past. */
@@ -51,6 +59,7 @@ const DESIGNATED: Record<Lang, Record<OrgCategory, string>> = {
     extremist: 'Признавалась в России экстремистской организацией',
     undesirable: 'Признавалась в России нежелательной организацией',
     banned: 'Была запрещена в России',
+    suspended: 'Была запрещена в России',
     'foreign-agent': 'Была в реестре иностранных агентов',
   },
   en: {
@@ -58,17 +67,18 @@ const DESIGNATED: Record<Lang, Record<OrgCategory, string>> = {
     extremist: 'Designated an extremist organization in Russia',
     undesirable: 'Designated “undesirable” in Russia',
     banned: 'Was banned in Russia',
+    suspended: 'Was banned in Russia',
     'foreign-agent': 'Was on the register of foreign agents',
   },
 };
 
 /** The adjective the summary puts after a name: «(террористическая)». */
 const ADJECTIVE: Record<Lang, Record<OrgCategory, string>> = {
-  ru: { terrorist: 'террористическая', extremist: 'экстремистская', undesirable: 'нежелательная', banned: 'запрещённая', 'foreign-agent': 'иноагент' },
-  en: { terrorist: 'terrorist', extremist: 'extremist', undesirable: 'undesirable', banned: 'banned', 'foreign-agent': 'foreign agent' },
+  ru: { terrorist: 'террористическая', extremist: 'экстремистская', undesirable: 'нежелательная', banned: 'запрещённая', suspended: 'запрет приостановлен', 'foreign-agent': 'иноагент' },
+  en: { terrorist: 'terrorist', extremist: 'extremist', undesirable: 'undesirable', banned: 'banned', suspended: 'ban suspended', 'foreign-agent': 'foreign agent' },
 };
 
-const LIST_NOUN: Record<Lang, Record<Exclude<OrgCategory, 'banned'>, string>> = {
+const LIST_NOUN: Record<Lang, Record<ListCategory, string>> = {
   ru: { terrorist: 'террористическая', extremist: 'экстремистская', undesirable: 'нежелательная', 'foreign-agent': 'иностранный агент' },
   en: { terrorist: 'terrorist', extremist: 'extremist', undesirable: 'undesirable', 'foreign-agent': 'foreign agent' },
 };
@@ -162,10 +172,11 @@ export function displayName(a: Annotation, lang: Lang): string {
 
 /** «террористическая», with the suspension when there is one. */
 export function categoryWords(a: Annotation, lang: Lang): string {
-  const words = [ADJECTIVE[lang][a.category]];
   const status = a.registry?.status;
-  if (status && status !== 'listed' && a.registry?.statusDate) words.push(fill(WORDS[lang][status], a.registry.statusDate, lang));
-  return words.join(', ');
+  const since = status && status !== 'listed' && a.registry?.statusDate ? fill(WORDS[lang][status], a.registry.statusDate, lang) : null;
+  // «запрет приостановлен 17.04.2025», not «запрет приостановлен, запрет приостановлен 17.04.2025».
+  if (a.category === 'suspended' && since) return since;
+  return since ? `${ADJECTIVE[lang][a.category]}, ${since}` : ADJECTIVE[lang][a.category];
 }
 
 /**
@@ -176,10 +187,11 @@ export function categoryWords(a: Annotation, lang: Lang): string {
 export function describeAnnotation(a: Annotation, lang: Lang, mentionIndex?: number): NoteText {
   const words = WORDS[lang];
   const registry = a.registry;
-  let status = STATUS[lang][a.category];
+  let status = a.person && a.kind === 'foreign-agent' ? PERSON_AGENT[lang] : STATUS[lang][a.category];
   if (registry && registry.status !== 'listed' && registry.statusDate) {
     // Not "banned in Russia": the ban no longer applies, and the note must not say it does.
-    status = `${DESIGNATED[lang][a.category]}; ${fill(words[registry.status], registry.statusDate, lang)}`;
+    const was = a.category === 'suspended' ? registry.category : a.category;
+    status = `${DESIGNATED[lang][was]}; ${fill(words[registry.status], registry.statusDate, lang)}`;
     if (registry.statusNote) status += ` (${registry.statusNote[lang]})`;
   } else if (registry?.statusNote) {
     status += `; ${registry.statusNote[lang]}`;
@@ -192,7 +204,9 @@ export function describeAnnotation(a: Annotation, lang: Lang, mentionIndex?: num
   if (registry) {
     registryLines.push(registry.officialName);
     for (const d of registry.designations) {
-      registryLines.push(`${LIST_NOUN[lang][d.category]}: ${d.authority[lang]}, ${formatIsoDate(d.date, lang)} (${DATE_KIND[lang][d.dateKind]})`);
+      // The FSB list dates none of its entries: then the line names the list alone.
+      const when = d.date ? `, ${formatIsoDate(d.date, lang)} (${DATE_KIND[lang][d.dateKind]})` : '';
+      registryLines.push(`${LIST_NOUN[lang][d.category]}: ${d.authority[lang]}${when}`);
     }
   }
   return {

@@ -4,16 +4,19 @@
  * organisation (««Исламское государство» — террористическая организация, запрещенная…»,
  * with or without a symbol) and foreign-agent notices. What a symbol means is local to the
  * page — `*` is a foreign agent on one site and a banned organisation on the next, and `**`
- * changes meaning between outlets — so the legend is read before any mark.
+ * changes meaning between outlets — so the legend is read before any mark. Footnote digits
+ * have legends too («1. Деятельность компании Meta … запрещена», «² Террористическая
+ * организация»): a line that starts with one digit and says what a ban or the register is.
  */
 import { foldSpaces } from '../page/visible-text.ts';
-import { noteMeaning, STAR_RUN, starCount, type NoteMeaning } from './marks.ts';
+import { noteMeaning, type NoteMeaning } from './marks.ts';
 import { CLOSING_QUOTES, OPENING_QUOTES } from './patterns.ts';
-import { registryCandidates } from './mentions.ts';
 import type { StoredOrganization } from './registry.ts';
+import { registryCandidates } from './candidates.ts';
+import { markKey, STAR_RUN, SUPERSCRIPT_DIGITS } from './symbols.ts';
 
 export interface LegendEntry {
-  /** The symbol count it explains, or null for a footnote without a symbol. */
+  /** The symbol key it explains (symbols.ts `markKey`), or null for a footnote without a symbol. */
   readonly stars: number | null;
   readonly text: string;
   /** Null for an ordinary footnote (the symbol means something else on this page). */
@@ -26,9 +29,11 @@ export interface LegendEntry {
 const MAX_NOTE_LINE = 400;
 
 const BULLET = '[•·▪●◦‣\\-–—]';
-const LEGEND = new RegExp(`^\\s*(?:${BULLET}\\s*)?(${STAR_RUN})\\s*(?:[—–\\-:]\\s*)?(\\S[\\s\\S]*)$`, 'u');
+/** A symbol opening a legend: a star run, or one footnote digit followed by a dot, a bracket or a space. */
+const KEY = `${STAR_RUN}|[${SUPERSCRIPT_DIGITS}]|[1-9](?=[.)]?\\s)`;
+const LEGEND = new RegExp(`^\\s*(?:${BULLET}\\s*)?(${KEY})[.)]?\\s*(?:[—–\\-:]\\s*)?(\\S[\\s\\S]*)$`, 'u');
 /** Several legends in one paragraph: «• ✱ - … • ✱✱ - …» or «*… **…». */
-const LEGEND_SPLIT = new RegExp(`(?<![•·▪●\\s])\\s+(?=(?:[•·▪●]\\s*)?${STAR_RUN}\\s*(?:[—–\\-:]\\s*)?[\\p{Lu}«"„\\p{Ll}])`, 'u');
+const LEGEND_SPLIT = new RegExp(`(?<![•·▪●\\s])\\s+(?=(?:[•·▪●]\\s*)?(?:${STAR_RUN}|[${SUPERSCRIPT_DIGITS}])\\s*(?:[—–\\-:]\\s*)?[\\p{Lu}«"„\\p{Ll}])`, 'u');
 
 function legendEntries(line: string): LegendEntry[] | null {
   const text = foldSpaces(line);
@@ -45,7 +50,11 @@ function legendEntries(line: string): LegendEntry[] | null {
     }
     const body = m[2]!.trim();
     if (body.length > MAX_NOTE_LINE) return null;
-    entries.push({ stars: starCount(m[1]!), text: body, meaning: noteMeaning(body), orgs: orgsNamed(body) });
+    const key = markKey(m[1]!);
+    const meaning = noteMeaning(body);
+    // A line starting with a number is usually prose («2 человека пострадали»): a digit legend must say what it marks.
+    if (key > 100 && !meaning) return null;
+    entries.push({ stars: key, text: body, meaning, orgs: orgsNamed(body) });
   }
   return entries;
 }
@@ -91,10 +100,13 @@ function footnoteEntry(line: string): LegendEntry | null {
  * line of the page; most have neither and are passed over without the closer reading.
  */
 const HAS_SYMBOL = new RegExp(STAR_RUN, 'u');
+
 const MEANING_STEMS = /запрещ|террорист|экстремистск|нежелательн|агент/iu;
 
 /** The legend or footnote this line is, if it is one. */
 export function readNoteLine(line: string): LegendEntry[] | null {
+  // Legends are short lines (a few of them together at most): a longer one is prose, left unread.
+  if (line.length > MAX_NOTE_LINE * 3) return null;
   if (!HAS_SYMBOL.test(line) && !MEANING_STEMS.test(line)) return null;
   const legend = legendEntries(line);
   if (legend) return legend;

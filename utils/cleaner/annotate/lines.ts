@@ -8,6 +8,7 @@
  */
 
 import { upperTag } from '../page/elements.ts';
+import { step } from './work.ts';
 
 const BLOCK_TAGS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT', 'FIELDSET',
@@ -128,8 +129,15 @@ export type LineEdit =
 export function applyLineEdits(line: TextLine, edits: readonly LineEdit[]): void {
   if (!edits.length) return;
   const touched = new Set<Node>();
+  // Edits and pieces both in text order, walked together: each edit is read by the pieces it
+  // spans, not by every piece of the line (a line of thousands of pieces and marks stays linear).
+  const sorted = edits.filter((e) => e.end > e.start).sort((a, b) => a.start - b.start);
+  let first = 0;
   for (const piece of line.pieces) {
-    const inside = edits.filter((e) => e.start < piece.end && e.end > piece.start && e.end > e.start);
+    while (first < sorted.length && sorted[first]!.end <= piece.start) first++;
+    const inside: LineEdit[] = [];
+    for (let i = first; i < sorted.length && sorted[i]!.start < piece.end; i++) if (sorted[i]!.end > piece.start) inside.push(sorted[i]!);
+    step(inside.length + 1);
     if (!inside.length) continue;
     const value = piece.node.nodeValue ?? '';
     const doc = piece.node.ownerDocument;
@@ -137,7 +145,7 @@ export function applyLineEdits(line: TextLine, edits: readonly LineEdit[]): void
     if (!doc || !parent) continue;
     const parts: Node[] = [];
     let cursor = 0;
-    for (const edit of [...inside].sort((a, b) => a.start - b.start)) {
+    for (const edit of inside) {
       const from = Math.max(edit.start - piece.start, 0);
       const to = Math.min(edit.end - piece.start, value.length);
       if (from > cursor) parts.push(doc.createTextNode(value.slice(cursor, from)));

@@ -5,19 +5,6 @@
 import type { AnnotationKind, OrgCategory } from '../types.ts';
 
 /**
- * Footnote symbols: the asterisk and the look-alikes CMSs and typographers substitute for it
- * (✱ U+2731 is seen on FAN sites; ⁎ ＊ ∗ cost nothing to accept). Pages repeat them (*, **, ***)
- * to tell their legends apart, so a run of up to three is one mark.
- */
-export const STAR_CHARS = '*\u2731\u204e\uff0a\u2217';
-export const STAR_RUN = `[${STAR_CHARS.replace('*', '\\*')}]{1,3}`;
-
-/** A legend says what a symbol means on this page: the symbol count is its key. */
-export function starCount(run: string): number {
-  return [...run].length;
-}
-
-/**
  * Rosfinmonitoring's list of "terrorists and extremists" is a financial list of persons; a
  * mark that says only that is about a person's listing, not an organisation's ban, so it is
  * not read as a ban.

@@ -5,11 +5,11 @@
  * checks every entry against the schema and that every entry names its sources.
  */
 import data from '../../../assets/data/banned-orgs.json' with { type: 'json' };
-import type { Localized, OrgCategory, RegistryDesignation, RegistryFacts } from '../types.ts';
+import type { ListCategory, Localized, RegistryDesignation, RegistryFacts } from '../types.ts';
 import { alphabetFor, type Alphabet } from './alphabet.ts';
 import { PATTERN_FLAGS, abbreviationSource, namePatternSource, openings, type WordClasses } from './patterns.ts';
 
-export type ListedCategory = Exclude<OrgCategory, 'banned'>;
+export type ListedCategory = ListCategory;
 
 export interface StoredDesignation {
   readonly category: ListedCategory;
