@@ -68,6 +68,9 @@ function keysOf(name: string, person: boolean): string[] {
   }
   const keys = [fold(name)];
   const local = LOCAL.test(name);
+  // «American Coalition for Ukraine (ACU, «…»), США»: the name before its brackets or country.
+  const head = name.split(/\s*[(,]/u)[0]!.trim();
+  if (!local && head !== name && /\s/u.test(head)) keys.push(fold(head));
   for (const m of name.matchAll(/[«"“]([^«»"“”]{2,80})[»"”]/gu)) {
     const quoted = m[1]!.trim();
     if (local && !/\s/u.test(quoted)) continue;
