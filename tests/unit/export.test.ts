@@ -33,6 +33,7 @@ const annotation = (id: string, label: string, titleSpan?: [number, number]): An
   kind: 'banned',
   label,
   category: 'terrorist',
+  person: false,
   mentions: [{ text: label, evidence: 'symbol', mark: '*', inTitle: !!titleSpan }],
   pageNotes: [`${label} — запрещённая в России организация`],
   registry: null,
