@@ -18,7 +18,7 @@ import type { NoteMeaning } from './marks.ts';
 import { isLatin } from './patterns.ts';
 import type { StoredOrganization } from './registry.ts';
 import { foldSpaces } from '../page/visible-text.ts';
-import { addNote, classify, factsOf, isPerson, labelOf, listedFor, newGroup, PageKeys, type Group } from './groups.ts';
+import { addNote, classify, factsOf, isPerson, labelOf, listedFor, newGroup, ownerOf, PageKeys, type Group } from './groups.ts';
 import { readNoteLine, type LegendEntry } from './legend.ts';
 import { findLinkedMentions, findStandaloneMentions, PageNameIndex, type Established } from './later.ts';
 import { findMarkedMentions, type FoundMention, type PageName, type Range } from './marked.ts';
@@ -68,25 +68,6 @@ interface Unit {
  */
 export function pageLines(root: Element | null | undefined): string[] {
   return root ? collectLines(root).map((line) => line.text) : [];
-}
-
-/** Words in a legend or disclaimer that tie a marked product to the organisation they name («принадлежит Meta»). */
-const OWNED_BY = /принадлеж|владе|продукт|входит|компани\p{L}*\s+Meta|корпораци/iu;
-
-/**
- * A name only the page marks, whose note names one organisation as its owner («Quest*» with
- * «*принадлежит Meta, которая признана экстремистской»), is that organisation's product: it is
- * annotated with the organisation's record. A Latin brand under a note naming one organisation
- * is one too («WhatsApp1» with «1. Деятельность компании Meta … запрещена»); a person is not.
- */
-function ownerOf(m: FoundMention, legend: ReadonlyMap<number, LegendEntry>, orgsIn: (text: string) => StoredOrganization[]): StoredOrganization | null {
-  if (m.org || !m.pageName || m.pageName.quoted) return null;
-  const entry = m.key !== null ? legend.get(m.key) : undefined;
-  const note = m.note ?? entry?.text ?? '';
-  const orgs = m.note ? orgsIn(m.note) : (entry?.orgs ?? []);
-  const owners = [...new Set(orgs)];
-  if (owners.length !== 1) return null;
-  return OWNED_BY.test(note) || isLatin(m.pageName.text) ? owners[0]! : null;
 }
 
 /**

@@ -11,6 +11,8 @@ import type { FoundMention, PageName } from './marked.ts';
 import { listedEntry, listedFacts, type ListedEntry } from './official-lists.ts';
 import { categoryAsOf, statusAsOf } from './page-facts.ts';
 import { looksLikePerson } from './page-names.ts';
+import { isLatin } from './patterns.ts';
+import type { LegendEntry } from './legend.ts';
 
 export interface Group {
   readonly key: string;
@@ -113,6 +115,25 @@ export function isPerson(group: Group, listed: ListedEntry | null): boolean {
   if (group.org || group.notice) return false;
   if (listed) return listed.person;
   return looksLikePerson(group.pageName!, group.notes.join(' ') || null);
+}
+
+/** Words in a legend or disclaimer that tie a marked product to the organisation they name («принадлежит Meta»). */
+const OWNED_BY = /принадлеж|владе|продукт|входит|компани\p{L}*\s+Meta|корпораци/iu;
+
+/**
+ * A name only the page marks, whose note names one organisation as its owner («Quest*» with
+ * «*принадлежит Meta, которая признана экстремистской»), is that organisation's product: it is
+ * annotated with the organisation's record. A Latin brand under a note naming one organisation
+ * is one too («WhatsApp1» with «1. Деятельность компании Meta … запрещена»); a person is not.
+ */
+export function ownerOf(m: FoundMention, legend: ReadonlyMap<number, LegendEntry>, orgsIn: (text: string) => StoredOrganization[]): StoredOrganization | null {
+  if (m.org || !m.pageName || m.pageName.quoted) return null;
+  const entry = m.key !== null ? legend.get(m.key) : undefined;
+  const note = m.note ?? entry?.text ?? '';
+  const orgs = m.note ? orgsIn(m.note) : (entry?.orgs ?? []);
+  const owners = [...new Set(orgs)];
+  if (owners.length !== 1) return null;
+  return OWNED_BY.test(note) || isLatin(m.pageName.text) ? owners[0]! : null;
 }
 
 export type { Annotation };
