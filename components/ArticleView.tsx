@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import type { Annotation, Article, Lang, Removal } from '../utils/cleaner/types.ts';
 import type { ArticleSanitizer } from '../utils/cleaner/sanitize.ts';
 import { t } from '../utils/i18n.ts';
@@ -11,13 +11,7 @@ import { Icon } from './Icon.tsx';
 import { RemovalSummary } from './RemovalSummary.tsx';
 import { SafeHtml } from './SafeHtml.tsx';
 import { bindShortWords, typesetFragment } from './typography.ts';
-import { dropLoneCaptions, hideFailedPictures } from './figures.ts';
-
-/** The fragment as shown: no caption without its picture, and Russian typesetting. */
-const prepareFragment = (fragment: DocumentFragment): void => {
-  dropLoneCaptions(fragment);
-  typesetFragment(fragment);
-};
+import { hideFailedPictures, markLoneCaptions } from './figures.ts';
 
 const BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, blockquote, figcaption, pre, td, th, dt, dd, div';
 const fold = (text: string): string => text.replace(/[\s\u00a0\u2009\u202f\u200b\ufeff]+/g, ' ').trim();
@@ -88,7 +82,18 @@ export function ArticleView(props: {
   const byline = article.byline && !(site && sameWords(article.byline, site)) ? article.byline : null;
   const date = formatDate(article.publishedTime, lang);
   const dir = article.dir === 'rtl' || article.dir === 'ltr' ? article.dir : undefined;
-  useEffect(() => (root.current ? hideFailedPictures(root.current) : undefined), []);
+  // The fragment as shown: a caption never alone (figures.ts), and Russian typesetting.
+  const missing = t(lang, 'pictureMissing');
+  const prepare = useMemo(
+    () => (fragment: DocumentFragment) => {
+      markLoneCaptions(fragment, missing);
+      typesetFragment(fragment);
+    },
+    [missing],
+  );
+  const missingLabel = useRef(missing);
+  missingLabel.current = missing;
+  useEffect(() => (root.current ? hideFailedPictures(root.current, () => missingLabel.current) : undefined), []);
   // After SafeHtml's own layout effect (a child's runs first) has put the new body in place.
   useLayoutEffect(() => {
     const body = root.current?.querySelector('.article-body');
@@ -114,7 +119,7 @@ export function ArticleView(props: {
         </div>
         <AnnotationList annotations={annotations} lang={lang} />
       </header>
-      <SafeHtml class="article-body" html={article.html} sanitize={props.sanitize} typeset={prepareFragment} />
+      <SafeHtml class="article-body" html={article.html} sanitize={props.sanitize} typeset={prepare} />
       <AnnotationNotes root={root} annotations={annotations} lang={lang} />
       {props.children}
       {page && (

@@ -13,7 +13,7 @@ export function SafeHtml({
 }: {
   html: string;
   sanitize: ArticleSanitizer;
-  /** Adjusts the sanitized fragment before it is shown: its text, and only ever takes nodes out (lone captions). */
+  /** Adjusts the sanitized fragment before it is shown: its text, and marks of our own (figures.ts), never markup from the page. */
   typeset?: (fragment: DocumentFragment) => void;
   class?: string;
 }) {

@@ -1,35 +1,53 @@
 /**
- * A caption never stands alone. A figure whose picture the sanitizer dropped (or the page
- * never gave) loses its caption, and the figure goes if nothing is left; a picture that
- * fails to load takes its figure, caption and all, out of view. A caption of nothing reads
- * as part of the story and says what is not there.
+ * A caption never stands alone. A figure whose picture the page never gave, or the
+ * sanitizer dropped, and a figure whose picture fails to load, show a frame that says the
+ * picture is not there above their caption: the caption often carries the story's facts
+ * ("The trestle, built in 1911, would be repaired"), so it stays, as the caption of a
+ * picture the reader is told is missing, never as a line of the story. A figure with
+ * nothing but a picture that fails goes altogether. Figures of other things (a quote and
+ * its attribution) are left as they are.
  */
 const MEDIA = 'img, picture, video, audio, iframe, svg, canvas, object, embed';
 
-/** Before the fragment is shown: captions of figures without a picture go. */
-export function dropLoneCaptions(root: DocumentFragment | Element): void {
-  for (const figure of root.querySelectorAll('figure')) {
-    if (figure.querySelector(MEDIA)) continue;
-    for (const caption of figure.querySelectorAll('figcaption')) caption.remove();
-    if (!figure.textContent?.trim()) figure.remove();
+/** Marks a figure as missing its picture; the label is what the frame says (themes draw it). */
+function markMissing(figure: Element, label: string): void {
+  figure.setAttribute('data-missing', '');
+  figure.setAttribute('data-missing-label', label);
+}
+
+/** Only a caption in it: no picture, no quote or other content of its own. */
+function captionOnly(figure: Element): boolean {
+  if (figure.querySelector(MEDIA) || !figure.querySelector('figcaption')) return false;
+  for (const child of figure.childNodes) {
+    if (child.nodeType === 3 && child.nodeValue?.trim()) return false;
+    if (child.nodeType === 1 && (child as Element).localName !== 'figcaption' && (child as Element).textContent?.trim()) return false;
   }
+  return true;
+}
+
+/** Before the fragment is shown: a figure that is only a caption says its picture is missing. */
+export function markLoneCaptions(root: DocumentFragment | Element, label: string): void {
+  for (const figure of root.querySelectorAll('figure')) if (captionOnly(figure)) markMissing(figure, label);
 }
 
 /**
- * After it is shown: a picture that fails to load hides, and with it its figure when the
- * figure holds no other picture that loaded. Error events do not bubble, so the listener
- * captures them on the article. Returns the function that stops listening.
+ * After it is shown: a picture that fails to load hides; its figure, once none of its
+ * pictures is left, shows the missing frame above its caption, or goes when it has none.
+ * Error events do not bubble, so the listener captures them on the article. Returns the
+ * function that stops listening.
  */
-export function hideFailedPictures(root: HTMLElement): () => void {
+export function hideFailedPictures(root: HTMLElement, label: () => string): () => void {
   const onError = (event: Event) => {
     const img = event.target as Element | null;
     if (!img || img.localName !== 'img') return;
-    const figure = img.closest('figure');
-    const others = figure ? [...figure.querySelectorAll('img')].filter((other) => other !== img && !other.hasAttribute('data-failed')) : [];
     img.setAttribute('data-failed', '');
-    if (figure && !others.length) figure.hidden = true;
-    else (img.closest('picture') ?? img).setAttribute('hidden', '');
+    (img.closest('picture') ?? img).setAttribute('hidden', '');
+    const figure = img.closest('figure');
+    if (!figure || [...figure.querySelectorAll('img')].some((other) => !other.hasAttribute('data-failed'))) return;
+    if (figure.querySelector('figcaption')?.textContent?.trim()) markMissing(figure, label());
+    else (figure as HTMLElement).hidden = true;
   };
-  root.addEventListener('error', onError, true);
-  return () => root.removeEventListener('error', onError, true);
+  const listeners = new AbortController();
+  root.addEventListener('error', onError, { capture: true, signal: listeners.signal });
+  return () => listeners.abort();
 }

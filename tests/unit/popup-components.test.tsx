@@ -14,7 +14,7 @@ import { RemovalSummary, summarizeRemovals } from '../../components/RemovalSumma
 import { StatusView } from '../../components/StatusView.tsx';
 import { Toolbar } from '../../components/Toolbar.tsx';
 import { bindShortWords } from '../../components/typography.ts';
-import { dropLoneCaptions, hideFailedPictures } from '../../components/figures.ts';
+import { hideFailedPictures, markLoneCaptions } from '../../components/figures.ts';
 import { restoredBlocks } from '../../entrypoints/popup/restored.ts';
 import { FILTERS } from '../../utils/cleaner/detect/filters/index.ts';
 import { createArticleSanitizer } from '../../utils/cleaner/sanitize.ts';
@@ -330,26 +330,29 @@ test('Escape inside the filter panel closes it', () => {
 
 describe('figures', () => {
   const fragment = (html: string) => document.createRange().createContextualFragment(html);
-  test('a caption whose picture is gone goes with it, and the figure when nothing is left', () => {
-    const shown = fragment('<figure><figcaption>Photo: the harbour</figcaption></figure><figure><figcaption>Credit</figcaption><p>Kept text</p></figure><figure><img src="a.jpg" alt=""><figcaption>With picture</figcaption></figure>');
-    dropLoneCaptions(shown);
-    expect(shown.querySelectorAll('figure')).toHaveLength(2);
-    expect([...shown.querySelectorAll('figcaption')].map((c) => c.textContent)).toEqual(['With picture']);
-    expect(shown.textContent).toContain('Kept text');
+  test('a figure that is only a caption says its picture is missing; a quote with its attribution is left alone', () => {
+    const shown = fragment('<figure id="lone"><figcaption>Photo: the harbour</figcaption></figure><figure id="quote"><blockquote>Kept text</blockquote><figcaption>A. Author</figcaption></figure><figure id="pic"><img src="a.jpg" alt=""><figcaption>With picture</figcaption></figure>');
+    markLoneCaptions(shown, 'Picture not available');
+    expect(shown.querySelector('#lone')!.getAttribute('data-missing-label')).toBe('Picture not available');
+    expect(shown.querySelector('#quote')!.hasAttribute('data-missing')).toBe(false);
+    expect(shown.querySelector('#pic')!.hasAttribute('data-missing')).toBe(false);
+    expect(shown.querySelectorAll('figcaption')).toHaveLength(3);
   });
 
-  test('a picture that fails to load hides its figure, caption and all; a figure with another picture keeps it', () => {
+  test('a picture that fails to load: its caption shows under a "missing" frame, a figure without one goes, one picture of two keeps the figure', () => {
     const root = document.createElement('div');
-    root.append(fragment('<figure id="one"><img id="a" src="a.jpg" alt=""><figcaption>Alone</figcaption></figure><figure id="two"><img id="b" src="b.jpg" alt=""><img id="c" src="c.jpg" alt=""><figcaption>Two</figcaption></figure>'));
+    root.append(
+      fragment('<figure id="one"><img id="a" src="a.jpg" alt=""><figcaption>Alone</figcaption></figure><figure id="two"><img id="b" src="b.jpg" alt=""><img id="c" src="c.jpg" alt=""><figcaption>Two</figcaption></figure><figure id="bare"><img id="d" src="d.jpg" alt=""></figure>'),
+    );
     document.body.append(root);
-    const stop = hideFailedPictures(root);
-    root.querySelector('#a')!.dispatchEvent(new Event('error'));
-    root.querySelector('#b')!.dispatchEvent(new Event('error'));
-    expect((root.querySelector('#one') as HTMLElement).hidden).toBe(true);
-    expect((root.querySelector('#two') as HTMLElement).hidden).toBe(false);
-    expect(root.querySelector('#b')!.hasAttribute('hidden')).toBe(true);
+    const stop = hideFailedPictures(root, () => 'Picture not available');
+    for (const id of ['#a', '#b', '#d']) root.querySelector(id)!.dispatchEvent(new Event('error'));
+    expect(root.querySelector('#a')!.hasAttribute('hidden')).toBe(true);
+    expect(root.querySelector('#one')!.getAttribute('data-missing-label')).toBe('Picture not available');
+    expect(root.querySelector('#two')!.hasAttribute('data-missing')).toBe(false);
+    expect((root.querySelector('#bare') as HTMLElement).hidden).toBe(true);
     root.querySelector('#c')!.dispatchEvent(new Event('error'));
-    expect((root.querySelector('#two') as HTMLElement).hidden).toBe(true);
+    expect(root.querySelector('#two')!.hasAttribute('data-missing')).toBe(true);
     stop();
     root.remove();
   });
