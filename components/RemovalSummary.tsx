@@ -8,7 +8,7 @@ import { NOUNS, countOf, t } from '../utils/i18n.ts';
  * reader mode shows it either; the core says which is which (`Removal.region`).
  */
 export function readerRemovals(removals: readonly Removal[]): Removal[] {
-  return removals.filter((r) => (r as { region?: string }).region !== 'page');
+  return removals.filter((r) => r.region !== 'page');
 }
 
 /**

@@ -7,26 +7,17 @@ import { computed, signal } from '@preact/signals';
 import { browser } from '#imports';
 import { cleanDocument } from '../../utils/cleaner/pipeline.ts';
 import { FILTERS, type FilterId } from '../../utils/cleaner/detect/filters/index.ts';
-import type { CleanResult, ClutterFilter, Lang } from '../../utils/cleaner/types.ts';
+import type { ClutterFilter, Lang } from '../../utils/cleaner/types.ts';
 import { parseSnapshot, type PageSnapshot } from '../../utils/messaging.ts';
 import { activeTab, requestPage, requestedTabId, type PageRequest } from './page-request.ts';
 import { holdPage, loadHeldPage, loadPosition, savePosition, type HeldPageV1, type ReadingPosition } from './reader-tab.ts';
 import { restoredBlocks } from './restored.ts';
+import type { SwitchChange, SwitchScope, TabNotice, ViewState } from './view-state.ts';
 import { classifyInjectionError, isPdf, isRestrictedUrl } from '../../utils/restricted.ts';
 import { DEFAULT_SETTINGS, isFilterOn, loadSettings, normalizeSettings, settingsItem, siteKey, type Settings } from '../../utils/settings.ts';
 import { pickLang, t, type MessageKey } from '../../utils/i18n.ts';
 
-/** Why a page cannot be read: closed to all extensions, a PDF, or waiting for the reader's click. */
-export type RestrictedReason = 'closed' | 'pdf' | 'no-access';
-
-export type ViewState =
-  | { kind: 'loading' }
-  | { kind: 'restricted'; reason: RestrictedReason }
-  | { kind: 'too-large'; elementCount: number }
-  | { kind: 'not-readerable' }
-  | { kind: 'no-article' }
-  | { kind: 'ready'; result: CleanResult & { article: NonNullable<CleanResult['article']> } }
-  | { kind: 'error'; message: string; detail: string | null };
+export type { RestrictedReason, SwitchChange, SwitchScope, TabNotice, ViewState } from './view-state.ts';
 
 export interface PopupModelOptions {
   /** A request for the page already under way (first-request.ts); the model starts its own otherwise. */
@@ -38,22 +29,6 @@ export interface PopupModelOptions {
   /** The clock for "read at"; injected by tests. */
   readonly now?: () => number;
 }
-
-/** Where a filter switch applies: on every site, or on this site only (a rule of its own). */
-export type SwitchScope = 'everywhere' | 'site';
-
-/** What the last switch did to the article, for the reader to see it at once. */
-export interface SwitchChange {
-  readonly label: string;
-  readonly on: boolean;
-  /** The article's blocks (text as articleText gives it) that came back with this change. */
-  readonly restored: readonly string[];
-  /** How many blocks left the article with it. */
-  readonly gone: number;
-}
-
-/** A message about the reader tab's own article: read again, or why it could not be. */
-export type TabNotice = 'reread' | 'rereadFailed' | 'notHeld' | null;
 
 export function createPopupModel(location: Location = window.location, options: PopupModelOptions = {}) {
   const params = new URLSearchParams(location.search);

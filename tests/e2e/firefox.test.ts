@@ -116,10 +116,19 @@ test('the reader tab holds its article: its page’s tab closed, a reload still 
       'the reader tab to hold its page',
     );
     await page.close();
-    // A reload of an extension page sends no load event over BiDi: start it, then poll.
-    await reader.evaluate(() => setTimeout(() => location.reload(), 0));
+    // A reload of an extension page sends no load event over BiDi: start it, then poll for
+    // the new document (the old one carries a mark) to leave loading.
+    await reader.evaluate(() => {
+      (window as unknown as { beforeReload?: boolean }).beforeReload = true;
+      setTimeout(() => location.reload(), 0);
+    });
     const reloaded = await pollUntil(
-      () => reader.evaluate(() => (document.readyState === 'complete' ? document.querySelector('main')?.getAttribute('data-view') ?? null : null)).catch(() => null),
+      () =>
+        reader
+          .evaluate(() =>
+            document.readyState === 'complete' && !('beforeReload' in window) ? (document.querySelector('main')?.getAttribute('data-view') ?? null) : null,
+          )
+          .catch(() => null),
       (view) => view === 'ready' || view === 'error',
       'the reloaded reader tab',
     );

@@ -263,7 +263,7 @@ describe('filters', () => {
       { filter: FILTERS[0].id, reason: 'r', text: 'b', links: 0, region: 'near' },
       { filter: FILTERS[0].id, reason: 'r', text: 'c', links: 0, region: 'page' },
       { filter: FILTERS[2].id, reason: 'r', text: 'd', links: 9, region: 'page' },
-    ] as unknown as Removal[];
+    ] as Removal[];
     render(panel({ removals }));
     expect(descriptionOf(FILTERS[0].label.en)).toMatch(new RegExp(`^Removed here: 2\u00a0${FILTERS[0].noun.en.other}\.`));
     expect(descriptionOf(FILTERS[1].label.en)).toMatch(/^Off here\./);
