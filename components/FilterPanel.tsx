@@ -26,8 +26,10 @@ export interface FilterState {
 /** What the filter did on this page, in the article's reach (not the site's chrome, which no reader shows). */
 function countLine(lang: Lang, state: FilterState, removals: readonly Removal[]): string {
   if (!state.on) return t(lang, 'filterOffHere');
-  const n = removals.filter((r) => r.filter === state.filter.id).length;
-  return n ? t(lang, 'filterCount', { count: countOf(lang, state.filter.noun, n) }) : t(lang, 'filterNothing');
+  const own = removals.filter((r) => r.filter === state.filter.id);
+  const near = readerRemovals(own).length;
+  if (near) return t(lang, 'filterCount', { count: countOf(lang, state.filter.noun, near) });
+  return own.length ? t(lang, 'filterChromeOnly') : t(lang, 'filterNothing');
 }
 
 /**
@@ -52,7 +54,6 @@ export function FilterPanel(props: {
   const states = props.states.value;
   const own = states.some((s) => s.site !== null);
   const [scope, setScope] = useState<SwitchScope>(own ? 'site' : 'everywhere');
-  const near = readerRemovals(props.removals);
   return (
     <section id={props.id} class="filter-panel sheet" aria-labelledby={`${props.id}-title`} onKeyDown={closeOnEscape(props.onClose)}>
       <h2 id={`${props.id}-title`} class="panel-title">
@@ -78,7 +79,7 @@ export function FilterPanel(props: {
             key={state.filter.id}
             id={state.filter.id}
             label={state.filter.label[lang]}
-            count={countLine(lang, state, near)}
+            count={countLine(lang, state, props.removals)}
             mark={state.site !== null && state.site !== state.fallback ? t(lang, 'siteOwn') : undefined}
             description={state.filter.description[lang]}
             on={state.on}

@@ -26,7 +26,9 @@ export function SwitchNotice({ lang, change, onClose }: { lang: Lang; change: Sw
 }
 
 function describe(lang: Lang, change: SwitchChange): string {
-  const name = `${change.label}: ${change.on ? t(lang, 'switchedOn') : t(lang, 'switchedOff')}.`;
+  const state = change.on ? t(lang, 'switchedOn') : t(lang, 'switchedOff');
+  // «выкл.» carries its own full stop.
+  const name = `${change.label}: ${state}${state.endsWith('.') ? '' : '.'}`;
   if (change.restored.length) return `${name} ${t(lang, 'changeBack', { count: countOf(lang, NOUNS.block, change.restored.length) })}`;
   if (change.gone) return `${name} ${t(lang, 'changeGone', { count: countOf(lang, NOUNS.block, change.gone) })}`;
   return `${name} ${t(lang, 'changeNone')}`;

@@ -328,7 +328,8 @@ describe('filter switches', () => {
       expect(back.top).toBeGreaterThan(44);
       expect(back.bottom).toBeLessThan(back.height);
       const notice = fold(await popup.locator('.switch-notice').innerText());
-      expect(notice.startsWith(`${FILTERS.find((f) => f.id === 'promo-links')!.label[UI]}: ${t(UI, 'switchedOff')}.`)).toBe(true);
+      expect(notice.startsWith(`${FILTERS.find((f) => f.id === 'promo-links')!.label[UI]}: ${t(UI, 'switchedOff')} `)).toBe(true);
+      expect(notice).not.toContain('..');
       expect(Number(await popup.locator('.switch-notice').getAttribute('data-restored-count'))).toBe(back.texts.length);
       await screenshot(popup, 'filters-promo-off-restored');
       await popup.close();

@@ -267,7 +267,8 @@ describe('filters', () => {
     render(panel({ removals }));
     expect(descriptionOf(FILTERS[0].label.en)).toMatch(new RegExp(`^Removed here: 2\u00a0${FILTERS[0].noun.en.other}\.`));
     expect(descriptionOf(FILTERS[1].label.en)).toMatch(/^Off here\./);
-    expect(descriptionOf(FILTERS[2].label.en)).toMatch(/^Nothing in or beside the article here\./);
+    expect(descriptionOf(FILTERS[2].label.en)).toMatch(/^Here only the site’s own frame, nothing in or beside the article\./);
+    expect(descriptionOf(FILTERS[3].label.en)).toMatch(/^Nothing here\./);
   });
 
   test('flipping a switch reports the filter, its new state and where it applies', () => {
