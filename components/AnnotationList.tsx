@@ -62,10 +62,10 @@ export function AnnotationList({ annotations, lang }: { annotations: readonly An
           {a.label ? '' : ')'}
         </p>
       ))}
+      <p class="annotation-list-asof">{words.asOf}</p>
       <div id={CARD_ID} class="annotation-card" hidden={!open}>
         {open && <AnnotationNote annotation={open} lang={lang} showAsOf={false} />}
       </div>
-      <p class="annotation-list-asof">{words.asOf}</p>
     </section>
   );
 }

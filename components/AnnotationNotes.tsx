@@ -25,9 +25,10 @@ interface Open {
  */
 export function AnnotationNotes({ root, annotations, lang }: { root: RefObject<HTMLElement | null>; annotations: readonly Annotation[]; lang: Lang }) {
   const [open, setOpen] = useState<Open | null>(null);
-  const [position, setPosition] = useState<{ top: number; left: number } | null>(null);
+  const [position, setPosition] = useState<{ top: number; left: number; wide: boolean } | null>(null);
   const popover = useRef<HTMLDivElement>(null);
   const hideTimer = useRef<number | undefined>(undefined);
+  const placedFor = useRef<HTMLElement | null>(null);
   const ids = annotations.map((a) => a.id).join(' ');
 
   useEffect(() => {
@@ -86,24 +87,20 @@ export function AnnotationNotes({ root, annotations, lang }: { root: RefObject<H
       if (popover.current?.contains(target) || markOf(target)) return;
       setOpen(null);
     };
-    el.addEventListener('focusin', onFocusIn);
-    el.addEventListener('focusout', onFocusOut);
-    el.addEventListener('mouseover', onOver);
-    el.addEventListener('mouseout', onOut);
-    el.addEventListener('click', onClick);
-    el.addEventListener('keydown', onKey);
-    document.addEventListener('keydown', onDocKey);
-    document.addEventListener('pointerdown', onDocPointer);
+    // One controller for every listener: aborting it removes them all, and no pair can drift apart.
+    const listeners = new AbortController();
+    const options = { signal: listeners.signal };
+    el.addEventListener('focusin', onFocusIn, options);
+    el.addEventListener('focusout', onFocusOut, options);
+    el.addEventListener('mouseover', onOver, options);
+    el.addEventListener('mouseout', onOut, options);
+    el.addEventListener('click', onClick, options);
+    el.addEventListener('keydown', onKey, options);
+    document.addEventListener('keydown', onDocKey, options);
+    document.addEventListener('pointerdown', onDocPointer, options);
     return () => {
       cancelHide();
-      el.removeEventListener('focusin', onFocusIn);
-      el.removeEventListener('focusout', onFocusOut);
-      el.removeEventListener('mouseover', onOver);
-      el.removeEventListener('mouseout', onOut);
-      el.removeEventListener('click', onClick);
-      el.removeEventListener('keydown', onKey);
-      document.removeEventListener('keydown', onDocKey);
-      document.removeEventListener('pointerdown', onDocPointer);
+      listeners.abort();
     };
   }, [root, ids]);
 
@@ -115,6 +112,9 @@ export function AnnotationNotes({ root, annotations, lang }: { root: RefObject<H
   }, [open?.anchor]);
 
   // Place the note under the mark, or above it when there is no room below; follow scrolling.
+  // A long note that fits neither way (a 600-px popup, a mark mid-screen) takes the view's
+  // whole width, which makes it shorter, and is then held inside the view, over the text
+  // rather than running off its bottom: a tooltip takes no focus, so it cannot scroll.
   useLayoutEffect(() => {
     if (!open) {
       setPosition(null);
@@ -126,18 +126,22 @@ export function AnnotationNotes({ root, annotations, lang }: { root: RefObject<H
       const width = box?.width ?? 320;
       const height = box?.height ?? 0;
       const below = rect.bottom + 6;
-      const top = below + height > window.innerHeight - 8 && rect.top - 6 - height > 8 ? rect.top - 6 - height : below;
-      const left = Math.max(8, Math.min(rect.left, window.innerWidth - width - 8));
-      setPosition((cur) => (cur && cur.top === top && cur.left === left ? cur : { top, left }));
+      const above = rect.top - 6 - height;
+      const fitsBelow = below + height <= window.innerHeight - 8;
+      const fitsAbove = above >= 8;
+      // Once widened for this mark, it stays wide: narrowing again would only flip back.
+      const wide = (position?.wide === true && placedFor.current === open.anchor) || (!fitsBelow && !fitsAbove && height > 0);
+      const top = fitsBelow ? below : fitsAbove ? above : Math.max(8, window.innerHeight - 8 - height);
+      const left = wide ? 8 : Math.max(8, Math.min(rect.left, window.innerWidth - width - 8));
+      placedFor.current = open.anchor;
+      setPosition((cur) => (cur && cur.top === top && cur.left === left && cur.wide === wide ? cur : { top, left, wide }));
     };
     place();
-    window.addEventListener('scroll', place, true);
-    window.addEventListener('resize', place);
-    return () => {
-      window.removeEventListener('scroll', place, true);
-      window.removeEventListener('resize', place);
-    };
-  }, [open, position?.top]);
+    const listeners = new AbortController();
+    window.addEventListener('scroll', place, { capture: true, signal: listeners.signal });
+    window.addEventListener('resize', place, { signal: listeners.signal });
+    return () => listeners.abort();
+  }, [open, position?.top, position?.wide]);
 
   const current = open ? annotations.find((a) => a.id === open.id) : undefined;
   // Marks come in the order of the annotation's mentions (title first, then the body), so
@@ -156,7 +160,7 @@ export function AnnotationNotes({ root, annotations, lang }: { root: RefObject<H
         <div
           ref={popover}
           id={POPOVER_ID}
-          class="annotation-popover"
+          class={position?.wide ? 'annotation-popover annotation-popover-wide' : 'annotation-popover'}
           role="tooltip"
           lang={lang}
           style={{ top: `${position?.top ?? -9999}px`, left: `${position?.left ?? 0}px` }}

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import type { Annotation, Article, Lang, Removal } from '../utils/cleaner/types.ts';
 import type { ArticleSanitizer } from '../utils/cleaner/sanitize.ts';
 import { t } from '../utils/i18n.ts';
@@ -11,6 +11,28 @@ import { Icon } from './Icon.tsx';
 import { RemovalSummary } from './RemovalSummary.tsx';
 import { SafeHtml } from './SafeHtml.tsx';
 import { bindShortWords, typesetFragment } from './typography.ts';
+import { hideFailedPictures, markLoneCaptions } from './figures.ts';
+
+const BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, blockquote, figcaption, pre, td, th, dt, dd, div';
+const fold = (text: string): string => text.replace(/[\s\u00a0\u2009\u202f\u200b\ufeff]+/g, ' ').trim();
+
+/**
+ * Marks the blocks whose text came back with the last switch (their text as the core's
+ * articleText gives it) and brings the first into view, so the reader sees at once what the
+ * filter had removed. Typesetting only swaps spaces for no-break spaces, which fold alike.
+ */
+function markRestored(body: Element, restored: readonly string[]): void {
+  for (const old of body.querySelectorAll('[data-restored]')) old.removeAttribute('data-restored');
+  if (!restored.length) return;
+  const wanted = new Set(restored);
+  let first: Element | null = null;
+  for (const block of body.querySelectorAll(BLOCKS)) {
+    if (block.querySelector(BLOCKS) || !wanted.has(fold(block.textContent ?? ''))) continue;
+    block.setAttribute('data-restored', '');
+    first ??= block;
+  }
+  first?.scrollIntoView({ block: 'center' });
+}
 
 /** A date in the reader's language; a value that is not a date is shown as the page wrote it. */
 export function formatDate(value: string | null, lang: Lang): { text: string; iso: string | undefined } | null {
@@ -46,6 +68,8 @@ export function ArticleView(props: {
   annotations?: readonly Annotation[];
   lang: Lang;
   sanitize: ArticleSanitizer;
+  /** Blocks that came back with the last filter switch, to be marked and brought into view. */
+  restored?: readonly string[];
   children?: ComponentChildren;
 }) {
   const { article, lang } = props;
@@ -58,13 +82,31 @@ export function ArticleView(props: {
   const byline = article.byline && !(site && sameWords(article.byline, site)) ? article.byline : null;
   const date = formatDate(article.publishedTime, lang);
   const dir = article.dir === 'rtl' || article.dir === 'ltr' ? article.dir : undefined;
+  // The fragment as shown: a caption never alone (figures.ts), and Russian typesetting.
+  const missing = t(lang, 'pictureMissing');
+  const prepare = useMemo(
+    () => (fragment: DocumentFragment) => {
+      markLoneCaptions(fragment, missing);
+      typesetFragment(fragment);
+    },
+    [missing],
+  );
+  const missingLabel = useRef(missing);
+  missingLabel.current = missing;
+  useEffect(() => (root.current ? hideFailedPictures(root.current, () => missingLabel.current) : undefined), []);
+  // After SafeHtml's own layout effect (a child's runs first) has put the new body in place.
+  useLayoutEffect(() => {
+    const body = root.current?.querySelector('.article-body');
+    if (body) markRestored(body, props.restored ?? []);
+  }, [article.html, props.restored]);
   return (
     <article ref={root} class="article" lang={article.lang ?? undefined} dir={dir}>
       <header class="article-header">
         {site && <p class="article-site">{site}</p>}
         <h1 class="article-title">{article.title ? <AnnotationTitle title={bindShortWords(article.title)} annotations={annotations} /> : t(lang, 'noTitle')}</h1>
-        <p class="article-meta" lang={lang}>
-          <span class="meta-items">
+        {/* The meta line and what was removed share one row: the body starts a line higher. */}
+        <div class="article-meta" lang={lang}>
+          <p class="meta-items">
             {byline && <span class="article-byline">{byline}</span>}
             {date && (
               <time class="article-date" dateTime={date.iso}>
@@ -72,14 +114,12 @@ export function ArticleView(props: {
               </time>
             )}
             <span class="article-reading-time">{t(lang, 'minutes', { count: article.readingMinutes })}</span>
-          </span>
-        </p>
-        <div lang={lang}>
+          </p>
           <RemovalSummary lang={lang} removals={props.removals} />
         </div>
         <AnnotationList annotations={annotations} lang={lang} />
       </header>
-      <SafeHtml class="article-body" html={article.html} sanitize={props.sanitize} typeset={typesetFragment} />
+      <SafeHtml class="article-body" html={article.html} sanitize={props.sanitize} typeset={prepare} />
       <AnnotationNotes root={root} annotations={annotations} lang={lang} />
       {props.children}
       {page && (

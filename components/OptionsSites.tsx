@@ -43,13 +43,17 @@ export function OptionsSites({ lang, model }: { lang: Lang; model: OptionsModel 
         <h2 id="options-site-rules" class="section-title">
           {t(lang, 'optionsSiteRules')}
         </h2>
+        <p class="section-hint">{t(lang, 'optionsSiteRulesHint', { site: lang === 'ru' ? 'сайт' : 'the site' })}</p>
         {rules.length === 0 ? (
           <p class="section-hint">{t(lang, 'optionsSiteRulesEmpty')}</p>
         ) : (
           <ul class="site-list" data-list="site-rules">
             {rules.map(([site, switches]) => (
               <li key={site} class="site-item">
-                <span class="site-name">{site}</span>
+                {/* The one place a site's filters are set is the popup on that site: one click there. */}
+                <a class="site-name" href={`https://${site}/`} target="_blank" rel="noopener noreferrer" aria-label={t(lang, 'openSite', { site })}>
+                  {site}
+                </a>
                 <span class="site-meta">
                   {FILTERS.filter((f) => f.id in switches)
                     .map((f) => `${f.label[lang]}: ${(switches[f.id] ? t(lang, 'siteOn') : t(lang, 'siteOff')).toLowerCase()}`)

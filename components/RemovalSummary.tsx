@@ -3,6 +3,15 @@ import { FILTERS } from '../utils/cleaner/detect/filters/index.ts';
 import { NOUNS, countOf, t } from '../utils/i18n.ts';
 
 /**
+ * What a reader would otherwise have seen: removals in or beside the article. Page chrome
+ * far from it (the site's header, menus and footer) is left out of the count, because no
+ * reader mode shows it either; the core says which is which (`Removal.region`).
+ */
+export function readerRemovals(removals: readonly Removal[]): Removal[] {
+  return removals.filter((r) => r.region !== 'page');
+}
+
+/**
  * "Removed: 1 cookie notice, 2 promo links, 1 sidebar (20 links)". The link count is
  * added only where a removal held more links than items, because that is when it tells
  * the reader something (a sidebar of twenty headlines, not one promo link).
@@ -25,12 +34,15 @@ function labelOf(lang: Lang, filterId: string): string {
 }
 
 /** The summary line under the title, expandable to the text of every removed item. */
-export function RemovalSummary({ lang, removals }: { lang: Lang; removals: readonly Removal[] }) {
+export function RemovalSummary({ lang, removals: all }: { lang: Lang; removals: readonly Removal[] }) {
+  const removals = readerRemovals(all);
   const summary = summarizeRemovals(lang, removals);
   if (!removals.length) return <p class="removals removals-empty">{summary}</p>;
   return (
     <details class="removals">
-      <summary>{summary}</summary>
+      <summary>
+        <span class="removals-line">{summary}</span>
+      </summary>
       <ol class="removal-list">
         {removals.map((r, i) => (
           <li key={i} data-filter={r.filter}>

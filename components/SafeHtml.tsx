@@ -13,7 +13,7 @@ export function SafeHtml({
 }: {
   html: string;
   sanitize: ArticleSanitizer;
-  /** Adjusts the text of the sanitized fragment (never its markup) before it is shown. */
+  /** Adjusts the sanitized fragment before it is shown: its text, and marks of our own (figures.ts), never markup from the page. */
   typeset?: (fragment: DocumentFragment) => void;
   class?: string;
 }) {

@@ -1,15 +1,14 @@
 /**
  * Live cleaning, as the popup sees it: whether the page in the tab is being cleaned and
- * how much is hidden, the site's "clean automatically" switch, and the site's own filter
- * rules. The only code behind LivePanel that talks to the browser.
+ * how much is hidden, and the site's "clean automatically" switch. The only code behind
+ * LivePanel that talks to the browser. (The site's own filter rules are the popup model's,
+ * set in the filter panel.)
  */
 import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import { browser } from '#imports';
-import { FILTERS, type FilterId } from '../../utils/cleaner/detect/filters/index.ts';
 import { isOptedIn, LIVE_SCRIPT_FILE, optInSite, optOutSite, sitePatterns } from '../../utils/live-sites.ts';
 import { admitMessage, LIVE_REPORT_PROTOCOL, parseLiveStatus, type LiveStatus } from '../../utils/messaging.ts';
-import { isFilterOn, loadSettings, saveSettings, type Settings } from '../../utils/settings.ts';
-import type { ClutterFilter } from '../../utils/cleaner/types.ts';
+import type { Settings } from '../../utils/settings.ts';
 
 export type LiveView =
   /** Not a web page (or not known yet): nothing to offer. */
@@ -18,14 +17,6 @@ export type LiveView =
   | { kind: 'unavailable' }
   | { kind: 'off' }
   | { kind: 'on'; hidden: number; counts: Readonly<Record<string, number>> };
-
-export interface SiteRule {
-  readonly filter: ClutterFilter;
-  /** The site's own value, or null when the site follows the default. */
-  readonly site: boolean | null;
-  /** What the filter does on sites without a rule. */
-  readonly fallback: boolean;
-}
 
 export interface LiveModelDeps {
   /** The page's address, once the popup knows it. */
@@ -49,17 +40,6 @@ export function createLiveModel(deps: LiveModelDeps) {
   const denied = signal<string | null>(null);
   const target = computed(() => sitePatterns(deps.pageUrl.value));
   const site = computed(() => target.value?.site ?? '');
-  const siteRules = computed<SiteRule[]>(() => {
-    const settings = deps.settings.value;
-    const host = site.value;
-    const global: Settings = { ...settings, sites: {} };
-    return FILTERS.map((filter) => ({
-      filter: filter as ClutterFilter,
-      site: settings.sites[host]?.[filter.id] ?? null,
-      fallback: isFilterOn(global, filter.id, host),
-    }));
-  });
-  const differing = computed(() => siteRules.value.filter((r) => r.site !== null && r.site !== r.fallback).length);
 
   async function resolveTabId(): Promise<number | null> {
     if (tabId !== null) return tabId;
@@ -111,18 +91,6 @@ export function createLiveModel(deps: LiveModelDeps) {
     if (id === null) return;
     const reply = await browser.tabs.sendMessage(id, { type: 'live:undo' }).catch(() => null);
     show(parseLiveStatus(reply));
-  }
-
-  async function writeSiteRules(change: (rules: Partial<Record<FilterId, boolean>>) => Partial<Record<FilterId, boolean>>): Promise<void> {
-    const host = site.value;
-    if (!host) return;
-    // Read fresh: the popup's copy may be a moment behind storage.
-    const current = await loadSettings();
-    const sites = { ...current.sites };
-    const next = change({ ...sites[host] });
-    if (Object.keys(next).length) sites[host] = next;
-    else delete sites[host];
-    await saveSettings({ ...current, sites });
   }
 
   // The live script reports every change (a late banner caught, a filter switched off);
@@ -181,23 +149,12 @@ export function createLiveModel(deps: LiveModelDeps) {
       optedIn.value = false;
       return optOutSite(host).then(showAll);
     },
-    /** A site's own value for a filter; null returns the filter to the default on this site. */
-    setSiteRule(id: FilterId, value: boolean | null): Promise<void> {
-      return writeSiteRules((rules) => {
-        if (value === null) delete rules[id];
-        else rules[id] = value;
-        return rules;
-      });
-    },
-    resetSite(): Promise<void> {
-      return writeSiteRules(() => ({}));
-    },
     openOptions(): Promise<void> {
       return browser.runtime.openOptionsPage();
     },
   };
 
-  return { view, optedIn, busy, denied, site, siteRules, differing, actions };
+  return { view, optedIn, busy, denied, site, actions };
 }
 
 export type LiveModel = ReturnType<typeof createLiveModel>;

@@ -23,9 +23,3 @@ tools.actions.start();
 void reader.actions.start();
 void model.actions.start();
 live.actions.start();
-// Only the full-tab view lives long enough to go stale (see refreshIfMoved).
-if (model.inTab) {
-  document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'visible') void model.actions.refreshIfMoved();
-  });
-}

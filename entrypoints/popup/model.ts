@@ -8,30 +8,27 @@ import { browser } from '#imports';
 import { cleanDocument } from '../../utils/cleaner/pipeline.ts';
 import { FILTERS, type FilterId } from '../../utils/cleaner/detect/filters/index.ts';
 import { loadOfficialLists } from '../../utils/cleaner/annotate/official-lists.ts';
-import type { CleanResult, ClutterFilter, Lang } from '../../utils/cleaner/types.ts';
+import type { ClutterFilter, Lang } from '../../utils/cleaner/types.ts';
 import { parseSnapshot, type PageSnapshot } from '../../utils/messaging.ts';
 import { activeTab, requestPage, requestedTabId, type PageRequest } from './page-request.ts';
+import { holdPage, loadHeldPage, loadPosition, savePosition, type HeldPageV1, type ReadingPosition } from './reader-tab.ts';
+import { restoredBlocks } from './restored.ts';
+import type { SwitchChange, SwitchScope, TabNotice, ViewState } from './view-state.ts';
 import { classifyInjectionError, isPdf, isRestrictedUrl } from '../../utils/restricted.ts';
 import { DEFAULT_SETTINGS, isFilterOn, loadSettings, normalizeSettings, settingsItem, siteKey, type Settings } from '../../utils/settings.ts';
 import { pickLang, t, type MessageKey } from '../../utils/i18n.ts';
 
-/** Why a page cannot be read: closed to all extensions, a PDF, or waiting for the reader's click. */
-export type RestrictedReason = 'closed' | 'pdf' | 'no-access';
-
-export type ViewState =
-  | { kind: 'loading' }
-  | { kind: 'restricted'; reason: RestrictedReason }
-  | { kind: 'too-large'; elementCount: number }
-  | { kind: 'not-readerable' }
-  | { kind: 'no-article' }
-  | { kind: 'ready'; result: CleanResult & { article: NonNullable<CleanResult['article']> } }
-  | { kind: 'error'; message: string; detail: string | null };
+export type { RestrictedReason, SwitchChange, SwitchScope, TabNotice, ViewState } from './view-state.ts';
 
 export interface PopupModelOptions {
   /** A request for the page already under way (first-request.ts); the model starts its own otherwise. */
   readonly firstRequest?: PageRequest;
   /** The reader's settings, likewise already being read. */
   readonly firstSettings?: Promise<Settings>;
+  /** The reader tab's own tab id (tabs.getCurrent); injected by tests. */
+  readonly currentTabId?: () => Promise<number | undefined>;
+  /** The clock for "read at"; injected by tests. */
+  readonly now?: () => number;
 }
 
 export function createPopupModel(location: Location = window.location, options: PopupModelOptions = {}) {
@@ -41,6 +38,12 @@ export function createPopupModel(location: Location = window.location, options: 
   const settings = signal<Settings>(DEFAULT_SETTINGS);
   const pageUrl = signal('');
   const inTab = params.has('tabId') && params.get('view') === 'tab';
+  /** When the reader tab's article was read from its page (ms since the epoch). */
+  const heldAt = signal<number | null>(null);
+  const notice = signal<TabNotice>(null);
+  const busy = signal(false);
+  const change = signal<SwitchChange | null>(null);
+  const now = options.now ?? Date.now;
 
   let tabId: number | null = requestedTabId(location.search);
   let firstRequest = options.firstRequest ?? null;
@@ -51,12 +54,23 @@ export function createPopupModel(location: Location = window.location, options: 
   // The whole official lists (a third of a megabyte, a chunk of its own) load while the page is
   // asked for; the annotator looks up what a page marks in them. A failed load leaves them out.
   const listsLoaded: Promise<void> = loadOfficialLists().catch(() => undefined);
+  let readerTabId: number | null = null;
+  /** The article text before the last switch, and the switch's name, to tell what it changed. */
+  let pending: { before: string; label: string; on: boolean } | null = null;
 
   // Computed: what each filter does on this site, after the site's overrides.
   const site = computed(() => siteKey(pageUrl.value));
-  const filterStates = computed(() =>
-    FILTERS.map((filter) => ({ filter: filter as ClutterFilter, on: isFilterOn(settings.value, filter.id, site.value) })),
-  );
+  const filterStates = computed(() => {
+    const current = settings.value;
+    const global: Settings = { ...current, sites: {} };
+    return FILTERS.map((filter) => ({
+      filter: filter as ClutterFilter,
+      on: isFilterOn(current, filter.id, site.value),
+      /** The site's own value, or null when the site follows the default. */
+      site: current.sites[site.value]?.[filter.id] ?? null,
+      fallback: isFilterOn(global, filter.id, site.value),
+    }));
+  });
   const annotationsOn = computed(() => settings.value.annotations);
 
   function fail(key: MessageKey, detail: unknown = null): void {
@@ -75,6 +89,9 @@ export function createPopupModel(location: Location = window.location, options: 
       });
       // Read by `npm run bench:browser`: where the popup's time goes in a real browser.
       performance.mark('declutter:cleaned', { detail: result.timingsMs });
+      const before = pending;
+      pending = null;
+      if (before) change.value = { label: before.label, on: before.on, restored: restoredBlocks(before.before, result.article?.text ?? ''), gone: restoredBlocks(result.article?.text ?? '', before.before).length };
       if (result.status === 'ok' && result.article) view.value = { kind: 'ready', result: { ...result, article: result.article } };
       else view.value = { kind: result.status === 'not-readerable' ? 'not-readerable' : 'no-article' };
     } catch (error) {
@@ -123,19 +140,50 @@ export function createPopupModel(location: Location = window.location, options: 
         view.value = { kind: 'too-large', elementCount: parsed.elementCount };
         return;
       }
-      snapshot = parsed;
-      pageUrl.value = parsed.url;
-      // Inert: a DOMParser document runs no script and loads nothing. The core resolves its
-      // relative URLs against the page's address, since this document's base is the popup's.
-      parsedPage = new DOMParser().parseFromString(parsed.html, 'text/html');
-      // The settings pick the filters, so the clean waits for them; they load while the
-      // page is asked, not before.
-      await settingsLoaded;
-      await listsLoaded;
-      render();
+      await show({ ...parsed, html: parsed.html });
+      if (inTab) await hold();
     } catch (error) {
       fail('errorBody', error);
     }
+  }
+
+  async function show(page: PageSnapshot & { html: string }): Promise<void> {
+    snapshot = page;
+    pageUrl.value = page.url;
+    change.value = null;
+    // Inert: a DOMParser document runs no script and loads nothing. The core resolves its
+    // relative URLs against the page's address, since this document's base is the popup's.
+    parsedPage = new DOMParser().parseFromString(page.html, 'text/html');
+    // The settings pick the filters, so the clean waits for them; they load while the
+    // page is asked, not before.
+    await settingsLoaded;
+    await listsLoaded;
+    render();
+  }
+
+  /** The reader tab keeps what it read (reader-tab.ts), so that nothing outside it changes it. */
+  async function hold(): Promise<void> {
+    if (!snapshot?.html || tabId === null) return;
+    heldAt.value = now();
+    readerTabId ??= (await (options.currentTabId ?? currentTab)().catch(() => undefined)) ?? null;
+    const held = readerTabId !== null && (await holdPage(readerTabId, { sourceTabId: tabId, snapshot: { ...snapshot, html: snapshot.html }, heldAt: heldAt.value }));
+    if (!held) notice.value = 'notHeld';
+  }
+
+  /** The reader tab, reloaded: its own page, not whatever its source tab shows now. */
+  async function restoreHeld(): Promise<boolean> {
+    readerTabId = (await (options.currentTabId ?? currentTab)().catch(() => undefined)) ?? null;
+    const held: HeldPageV1 | null = readerTabId === null ? null : await loadHeldPage(readerTabId);
+    if (!held) return false;
+    tabId = held.sourceTabId;
+    heldAt.value = held.heldAt;
+    await show(held.snapshot);
+    return true;
+  }
+
+  function switched(label: string, on: boolean): void {
+    const view0 = view.value;
+    pending = { before: view0.kind === 'ready' ? view0.result.article.text : '', label, on };
   }
 
   async function saveSettings(next: Settings): Promise<void> {
@@ -157,18 +205,41 @@ export function createPopupModel(location: Location = window.location, options: 
         settings.value = next;
         render();
       });
+      if (inTab) {
+        firstRequest = null;
+        if (await restoreHeld()) return;
+      }
       await readPage();
     },
     /**
-     * The full-tab view outlives the page it shows: a news site that navigates in place
-     * (pushState) would leave it on the previous story. Coming back to the view, it asks the
-     * page again when the tab's address is no longer the one it read.
+     * "Read the page again", the reader tab's one way to change its article: the page's tab
+     * is asked for its snapshot, and only a readable answer replaces what the tab holds. A
+     * tab that is gone or refuses leaves the article as it was, with a note saying why.
      */
-    async refreshIfMoved(): Promise<void> {
-      if (tabId === null || !snapshot) return;
-      const tab: { url?: string } | undefined = await browser.tabs.get(tabId).catch(() => undefined);
-      if (tab?.url && tab.url === snapshot.url) return;
-      await readPage();
+    async reread(): Promise<void> {
+      if (tabId === null || busy.value) return;
+      busy.value = true;
+      notice.value = null;
+      try {
+        const request = requestPage(tabId);
+        const injected = (await request.tab) ? await request.injection : null;
+        const parsed = injected?.ok ? parseSnapshot(injected.value) : null;
+        if (!parsed || parsed.html === null || isPdf(parsed.contentType, parsed.url)) {
+          notice.value = 'rereadFailed';
+          return;
+        }
+        await show({ ...parsed, html: parsed.html });
+        await hold();
+        if (notice.value === null) notice.value = 'reread';
+      } finally {
+        busy.value = false;
+      }
+    },
+    loadPosition: (): Promise<ReadingPosition | null> => (snapshot ? loadPosition(snapshot.url) : Promise.resolve(null)),
+    savePosition: (position: Omit<ReadingPosition, 'at'>): Promise<void> =>
+      snapshot ? savePosition(snapshot.url, { ...position, at: now() }).catch(() => undefined) : Promise.resolve(),
+    dismissChange(): void {
+      change.value = null;
     },
     retry: () => readPage(),
     readAnyway: () => readPage(true),
@@ -177,21 +248,30 @@ export function createPopupModel(location: Location = window.location, options: 
       render();
     },
     /**
-     * The switch is global, as its hint says. A per-site override for the same filter
-     * would silently win over it, so flipping the switch on a site drops that override.
+     * Everywhere: the global switch. A per-site override for the same filter would silently
+     * win over it, so flipping it on a site drops that override. On this site: a rule of
+     * the site's own, dropped again when it says what the default says.
      */
-    async toggleFilter(id: FilterId, on: boolean): Promise<void> {
+    async toggleFilter(id: FilterId, on: boolean, scope: SwitchScope = 'everywhere'): Promise<void> {
       const current = settings.value;
       const host = site.value;
       const sites = { ...current.sites };
-      if (host && sites[host] && id in sites[host]) {
-        const { [id]: _dropped, ...rest } = sites[host];
-        if (Object.keys(rest).length) sites[host] = rest;
-        else delete sites[host];
-      }
-      await saveSettings({ ...current, sites, filters: { ...current.filters, [id]: on } });
+      const { [id]: _dropped, ...rest } = sites[host] ?? {};
+      const fallback = isFilterOn({ ...current, sites: {} }, id, host);
+      const own = scope === 'site' && host && on !== fallback ? { ...rest, [id]: on } : rest;
+      if (Object.keys(own).length) sites[host] = own;
+      else delete sites[host];
+      switched(FILTERS.find((f) => f.id === id)?.label[lang.value] ?? id, on);
+      await saveSettings({ ...current, sites, filters: scope === 'site' ? current.filters : { ...current.filters, [id]: on } });
+    },
+    /** The site follows the defaults again. */
+    async resetSite(): Promise<void> {
+      const { [site.value]: _dropped, ...sites } = settings.value.sites;
+      switched(site.value, true);
+      await saveSettings({ ...settings.value, sites });
     },
     async toggleAnnotations(on: boolean): Promise<void> {
+      switched(t(lang.value, 'annotations'), on);
       await saveSettings({ ...settings.value, annotations: on });
     },
     /** `extra` asks the tab for more, such as printing once it is shown (tools-model.ts). */
@@ -204,10 +284,14 @@ export function createPopupModel(location: Location = window.location, options: 
     },
   };
 
-  return { lang, view, settings, filterStates, annotationsOn, pageUrl, inTab, actions };
+  return { lang, view, settings, filterStates, annotationsOn, pageUrl, site, inTab, heldAt, notice, busy, change, actions };
 }
 
 export type PopupModel = ReturnType<typeof createPopupModel>;
+
+async function currentTab(): Promise<number | undefined> {
+  return (await browser.tabs.getCurrent())?.id;
+}
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

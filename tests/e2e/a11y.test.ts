@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { t } from '../../utils/i18n.ts';
 import { chromiumSuite } from './support/suite.ts';
-import { startLiveServer } from './support/live.ts';
+import { openSheet, startLiveServer } from './support/live.ts';
 
 const UI = 'en' as const;
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -44,14 +44,32 @@ async function theme(page: Page, name: string, system: 'light' | 'dark'): Promis
   await page.waitForFunction((value) => document.documentElement.dataset.theme === value, name);
 }
 
-/** The popup with the page cleaned, the text settings sheet and the site rules open. */
-async function openEverything(page: Page): Promise<void> {
-  if (await page.isVisible('.live-panel[data-live="off"]')) {
-    await page.getByRole('button', { name: t(UI, 'cleanPage') }).click();
-    await page.waitForSelector('.live-panel[data-live="on"]');
+/**
+ * axe over every state a reader can open, one sheet at a time (the toolbar opens one at a
+ * time): the article alone, the page sheet with the page cleaned (popup only), the filters
+ * on the site's own scope, the text settings, and the note a switch leaves.
+ */
+async function axeEveryState(page: Page, withPage: boolean): Promise<string[]> {
+  const found: string[] = [];
+  const run = async (state: string) => found.push(...(await axe(page)).map((v) => `${state}: ${v}`));
+  await run('article');
+  if (withPage) {
+    await openSheet(page, 'page-panel');
+    if (await page.isVisible('.live-panel[data-live="off"]')) {
+      await page.getByRole('button', { name: t(UI, 'cleanPage') }).click();
+      await page.waitForSelector('.live-panel[data-live="on"]');
+    }
+    await run('page sheet');
   }
-  if (!(await page.isVisible('#reader-settings'))) await page.getByRole('button', { name: t(UI, 'textSettings') }).click();
-  if (!(await page.locator('.site-rules').evaluate((d) => (d as HTMLDetailsElement).open))) await page.click('.site-rules summary');
+  await openSheet(page, 'filter-panel');
+  await page.getByRole('radio', { name: t(UI, 'scopeSite', { site: '127.0.0.1' }) }).check();
+  await run('filters, this site');
+  await page.click('input[data-filter="promo-links"]');
+  await page.waitForSelector('.switch-notice:not([hidden])');
+  await run('switch notice');
+  await openSheet(page, 'reader-settings');
+  await run('text settings');
+  return found;
 }
 
 /**
@@ -86,13 +104,12 @@ async function invisibleFocusStops(page: Page, maxStops = 80): Promise<string[]>
 }
 
 describe('the popup', () => {
-  test.each(THEMES)('axe-core finds no violations with the live panel, site rules and text settings open (%s theme, %s system)', async (name, system) => {
+  test.each(THEMES)('axe-core finds no violations in any state: the article, the page sheet, the filters, a switch’s note, the text settings (%s theme, %s system)', async (name, system) => {
     const { page, tabId } = await suite.browser.openTab(suite.server.url('/cookie-lock.html'));
     const popup = await suite.browser.openPopup(tabId);
     try {
       await theme(popup, name, system);
-      await openEverything(popup);
-      expect(await axe(popup)).toEqual([]);
+      expect(await axeEveryState(popup, true)).toEqual([]);
     } finally {
       await popup.close();
       await page.close();
@@ -103,6 +120,7 @@ describe('the popup', () => {
     const { page, tabId } = await suite.browser.openTab(suite.server.url('/cookie-lock.html'));
     const popup = await suite.browser.openPopup(tabId);
     try {
+      await openSheet(popup, 'page-panel');
       await popup.getByRole('button', { name: t(UI, 'cleanPage') }).focus();
       await popup.keyboard.press('Enter');
       await popup.waitForSelector('.live-panel[data-live="on"]');
@@ -110,7 +128,10 @@ describe('the popup', () => {
       await popup.keyboard.press('Enter');
       await popup.waitForSelector('.live-panel[data-live="off"]');
       expect(await page.evaluate(() => document.querySelectorAll('[data-declutter-hidden]').length)).toBe(0);
-      await openEverything(popup);
+      expect(await invisibleFocusStops(popup)).toEqual([]);
+      await openSheet(popup, 'filter-panel');
+      expect(await invisibleFocusStops(popup)).toEqual([]);
+      await openSheet(popup, 'reader-settings');
       expect(await invisibleFocusStops(popup)).toEqual([]);
     } finally {
       await popup.close();
@@ -120,14 +141,13 @@ describe('the popup', () => {
 });
 
 describe('the reader tab', () => {
-  test.each(THEMES)('axe-core finds no violations (%s theme, %s system)', async (name, system) => {
+  test.each(THEMES)('axe-core finds no violations in any state: the article, the filters, a switch’s note, the text settings (%s theme, %s system)', async (name, system) => {
     const { page, tabId } = await suite.browser.openTab(suite.server.url('/cookie-lock.html'));
     const reader = await suite.browser.openPopup(tabId, '&view=tab');
     try {
       await reader.setViewportSize({ width: 1000, height: 800 });
       await theme(reader, name, system);
-      await openEverything(reader);
-      expect(await axe(reader)).toEqual([]);
+      expect(await axeEveryState(reader, false)).toEqual([]);
     } finally {
       await reader.close();
       await page.close();

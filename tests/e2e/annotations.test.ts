@@ -14,6 +14,7 @@ import { ARTIFACTS_DIR } from './support/chromium.ts';
 import { chromiumSuite, clearExtensionStorage } from './support/suite.ts';
 import { fold, readPopup } from './support/popup-dom.ts';
 import { startFixtureServer } from './support/server.ts';
+import { openSheet } from './support/live.ts';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SEED = '/golden/gazeta-putin-olland/';
@@ -131,8 +132,9 @@ describe('the seed page with annotations on (the default)', () => {
 });
 
 test('with the annotations switch off the page keeps its own marks and disclaimers', async () => {
-  await popup.locator('button[aria-controls="filter-panel"]').click();
   const annotationsSwitch = popup.locator('#filter-annotations');
+  // A switch closes the filter sheet (what it changed shows in the article): open it for each.
+  await openSheet(popup, 'filter-panel');
   await annotationsSwitch.click();
   await expect.poll(async () => popup.locator('[data-annotation]').count()).toBe(0);
   const shown = await popup.evaluate(readPopup);
@@ -140,6 +142,7 @@ test('with the annotations switch off the page keeps its own marks and disclaime
   expect(shown.body).toContain('«Исламского государства» (организация запрещена в России)');
   expect(shown.body).toContain('«Исламское государство» — террористическая организация, запрещенная в ряде стран, в том числе в России.');
   expect(await popup.locator('.annotation-list').count()).toBe(0);
+  await openSheet(popup, 'filter-panel');
   await annotationsSwitch.click();
   await expect.poll(async () => popup.locator('[data-annotation]').count()).toBeGreaterThan(0);
   await tab.close();

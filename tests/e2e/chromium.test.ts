@@ -24,6 +24,7 @@ import type { CleanResult } from '../../utils/cleaner/types.ts';
 import { FILTERS } from '../../utils/cleaner/detect/filters/index.ts';
 import { ARTIFACTS_DIR, launchChromium } from './support/chromium.ts';
 import { chromiumSuite } from './support/suite.ts';
+import { openSheet } from './support/live.ts';
 import { fold, readPopup, type PopupReading } from './support/popup-dom.ts';
 import { FIXTURES_DIR, startFixtureServer } from './support/server.ts';
 
@@ -187,12 +188,15 @@ describe('a full English article', () => {
     expect(links.every((link) => link.target === '_blank' && /^https?:\/\//.test(link.href ?? ''))).toBe(true);
   });
 
-  test('leaves out the cookie banner, and the removal line says so and opens to its text', async () => {
+  test('leaves out the cookie banner; the removal line counts what stood beside the story, not the site’s chrome, and opens to its text', async () => {
     expect(shown.body).not.toContain('We use cookies to personalise content');
     expect(shown.removals).toMatch(new RegExp(`^${t(UI, 'removed', { items: '' })}`));
     await popup.click('.removals summary');
     const items = await popup.evaluate(() => [...document.querySelectorAll('.removal-list li')].map((li) => (li as HTMLElement).innerText));
-    expect(items.some((item) => item.includes('We use cookies to personalise content'))).toBe(true);
+    expect(items.some((item) => item.includes('Sign up for the Courier Morning Briefing'))).toBe(true);
+    // The cookie overlay and the site's menus sit at the page's edge: no reader mode shows them.
+    expect(items.some((item) => item.includes('We use cookies to personalise content'))).toBe(false);
+    await popup.click('.removals summary');
   });
 
   test('nothing is wider than the 520-px popup', async () => {
@@ -218,7 +222,15 @@ describe('a full English article', () => {
     // A fresh load: an earlier click moved the point sequential focus starts from.
     await popup.reload();
     await popup.waitForSelector('main[data-view="ready"]');
-    await popup.keyboard.press('Tab');
+    // The toolbar comes first: the page, then the filters.
+    const pressUntil = async (found: () => boolean, most: number): Promise<boolean> => {
+      for (let i = 0; i < most; i++) {
+        await popup.keyboard.press('Tab');
+        if (await popup.evaluate(found)) return true;
+      }
+      return false;
+    };
+    expect(await pressUntil(() => document.activeElement?.getAttribute('aria-controls') === 'filter-panel', 3)).toBe(true);
     const first = await popup.evaluate(() => {
       const el = document.activeElement as HTMLElement;
       return { tag: el.tagName, text: el.innerText, outline: getComputedStyle(el).outlineStyle };
@@ -226,15 +238,18 @@ describe('a full English article', () => {
     expect(first.tag).toBe('BUTTON');
     expect(first.text).toContain(t(UI, 'filters'));
     expect(first.outline).not.toBe('none');
-    // Enter opens the filter sheet, Tab reaches its first switch (past "open in a tab" and
-    // the tools menu's button), Escape closes it again.
+    // Enter opens the filter sheet; Tab passes the rest of the toolbar (text, open in a tab,
+    // the tools menu's button) and the scope choice to the first switch; Escape closes it.
     await popup.keyboard.press('Enter');
-    await popup.keyboard.press('Tab');
-    expect(await popup.evaluate(() => (document.activeElement as HTMLElement).innerText)).toBe(t(UI, 'openInTab'));
-    await popup.keyboard.press('Tab');
-    expect(await popup.evaluate(() => document.activeElement?.getAttribute('aria-controls'))).toBe('article-tools-menu');
-    await popup.keyboard.press('Tab');
-    expect(await popup.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('switch');
+    const stops: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      await popup.keyboard.press('Tab');
+      const stop = await popup.evaluate(() => document.activeElement?.getAttribute('role') ?? document.activeElement?.getAttribute('aria-controls') ?? (document.activeElement as HTMLElement).innerText);
+      stops.push(stop ?? '');
+      if (stop === 'switch') break;
+    }
+    expect(stops).toContain('article-tools-menu');
+    expect(stops.at(-1)).toBe('switch');
     await popup.keyboard.press('Escape');
     expect(await popup.isVisible('#filter-panel')).toBe(false);
     expect(await popup.evaluate(() => document.activeElement?.getAttribute('aria-controls'))).toBe('filter-panel');
@@ -279,11 +294,13 @@ describe('the Russian news page the product exists for', () => {
 describe('filter switches', () => {
   const PROMO = 'Подписывайтесь на «Газету.Ru» в Telegram и Дзен';
 
+  /** A switch closes the filter sheet, so that what it changed shows in the article. */
   async function setSwitch(popup: Page, id: string, on: boolean): Promise<void> {
-    if (!(await popup.isVisible(`input[data-filter="${id}"]`))) await popup.click('button[aria-controls="filter-panel"]');
+    await openSheet(popup, 'filter-panel');
     const input = popup.locator(`input[data-filter="${id}"]`);
-    if ((await input.isChecked()) !== on) await input.click();
-    await expect.poll(() => input.isChecked()).toBe(on);
+    if ((await input.isChecked()) === on) return;
+    await input.click();
+    await popup.waitForSelector('#filter-panel', { state: 'detached' });
   }
 
   test('turning promo links off shows the promo in the article at once, and it stays off after reopening', async () => {
@@ -291,15 +308,36 @@ describe('filter switches', () => {
     try {
       expect(shown.view).toBe('ready');
       expect(shown.body).not.toContain(PROMO);
+      // Each filter says what it removed here, as many as the removal list names.
+      await openSheet(popup, 'filter-panel');
+      const listed = await popup.evaluate(() => document.querySelectorAll('.removal-list li[data-filter="promo-links"]').length);
+      expect(listed).toBeGreaterThan(0);
+      expect(fold(await popup.locator('[data-count-for="promo-links"]').innerText())).toBe(
+        fold(`${t(UI, 'filterCount', { count: countOf(UI, FILTERS.find((f) => f.id === 'promo-links')!.noun, listed) })}.`),
+      );
+      await screenshot(popup, 'filters-open');
       await setSwitch(popup, 'promo-links', false);
       await expect.poll(async () => (await read(popup)).body).toContain(PROMO);
-      await screenshot(popup, 'filters-open-promo-off');
+      // What came back is marked and in view, and the note at the foot says so.
+      const back = await popup.evaluate(() => {
+        const marked = [...document.querySelectorAll('[data-restored]')];
+        const box = marked[0]?.getBoundingClientRect();
+        return { texts: marked.map((el) => (el as HTMLElement).innerText), top: box?.top ?? -1, bottom: box?.bottom ?? -1, height: window.innerHeight };
+      });
+      expect(back.texts.map(fold).join(' ')).toContain(PROMO);
+      expect(back.top).toBeGreaterThan(44);
+      expect(back.bottom).toBeLessThan(back.height);
+      const notice = fold(await popup.locator('.switch-notice').innerText());
+      expect(notice.startsWith(`${FILTERS.find((f) => f.id === 'promo-links')!.label[UI]}: ${t(UI, 'switchedOff')} `)).toBe(true);
+      expect(notice).not.toContain('..');
+      expect(Number(await popup.locator('.switch-notice').getAttribute('data-restored-count'))).toBe(back.texts.length);
+      await screenshot(popup, 'filters-promo-off-restored');
       await popup.close();
 
       const again = await suite.browser.openPopup(tabId);
       try {
         expect((await read(again)).body).toContain(PROMO);
-        await again.click('button[aria-controls="filter-panel"]');
+        await openSheet(again, 'filter-panel');
         expect(await again.isChecked('input[data-filter="promo-links"]')).toBe(false);
         await setSwitch(again, 'promo-links', true);
         await expect.poll(async () => (await read(again)).body).not.toContain(PROMO);
@@ -315,15 +353,18 @@ describe('filter switches', () => {
     }
   });
 
-  test('a switch re-renders at once: the removal line forgets the cookie notice, and gets it back', async () => {
+  test('a switch re-renders at once: the removal line forgets the promo box beside the story, and gets it back; the site’s chrome is never counted', async () => {
     const { popup, page } = await openArticle(suite.server.url('/harbour-english.html'));
-    const cookieLine = fold(countOf(UI, FILTERS.find((f) => f.id === 'cookie-banners')!.noun, 1));
+    const promoLine = fold(countOf(UI, FILTERS.find((f) => f.id === 'promo-links')!.noun, 1));
+    // The cookie overlay sits at the page's edge, in no reader's view of the article: not counted.
+    const cookieNoun = FILTERS.find((f) => f.id === 'cookie-banners')!.noun[UI];
     try {
-      expect((await read(popup)).removals).toContain(cookieLine);
-      await setSwitch(popup, 'cookie-banners', false);
-      await expect.poll(async () => (await read(popup)).removals).not.toContain(cookieLine);
-      await setSwitch(popup, 'cookie-banners', true);
-      await expect.poll(async () => (await read(popup)).removals).toContain(cookieLine);
+      expect((await read(popup)).removals).toContain(promoLine);
+      expect((await read(popup)).removals).not.toContain(fold(cookieNoun.one));
+      await setSwitch(popup, 'promo-links', false);
+      await expect.poll(async () => (await read(popup)).removals).not.toContain(promoLine);
+      await setSwitch(popup, 'promo-links', true);
+      await expect.poll(async () => (await read(popup)).removals).toContain(promoLine);
     } finally {
       await closeAll(popup, page);
     }

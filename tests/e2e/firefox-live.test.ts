@@ -62,6 +62,9 @@ async function openTab(url: string): Promise<{ page: Page; tabId: number }> {
 async function openPopup(tabId: number, state: 'on' | 'off'): Promise<Page> {
   const popup = await firefox.openExtensionPage(`/popup.html?tabId=${tabId}`);
   await popup.setViewport({ width: 520, height: 600 });
+  // The page's controls are a sheet under the toolbar's "Page" button.
+  await pollUntil(() => popup.evaluate(() => document.querySelector('button[aria-controls="page-panel"]') !== null), Boolean, 'the page button');
+  await popup.click('button[aria-controls="page-panel"]');
   await waitForLive(popup, state);
   return popup;
 }

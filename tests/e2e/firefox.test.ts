@@ -101,3 +101,46 @@ test('the Russian news page reads clean, in Russian', async () => {
     await page.close();
   }
 });
+
+test('the reader tab holds its article: its page’s tab closed, a reload still shows it, with no page controls', async () => {
+  const { page, tabId } = await openTab(server.url('/harbour-english.html'));
+  const reader = await firefox.openExtensionPage(`/popup.html?tabId=${tabId}&view=tab`);
+  try {
+    await reader.setViewport({ width: 1000, height: 800 });
+    const first = await pollUntil(() => reader.evaluate(readPopup), (r) => r.view === 'ready', 'the reader tab to show the article');
+    expect(first.title).toBe('The old harbour gets its tide back after forty years');
+    // What it holds is in session storage before the page goes.
+    await pollUntil(
+      () => reader.evaluate(async () => Object.keys(await (globalThis as unknown as { browser: { storage: { session: { get(k: null): Promise<object> } } } }).browser.storage.session.get(null))),
+      (keys) => keys.some((key) => /^readerTab:\d+$/.test(key)),
+      'the reader tab to hold its page',
+    );
+    await page.close();
+    // A reload of an extension page sends no load event over BiDi: start it, then poll for
+    // the new document (the old one carries a mark) to leave loading.
+    await reader.evaluate(() => {
+      (window as unknown as { beforeReload?: boolean }).beforeReload = true;
+      setTimeout(() => location.reload(), 0);
+    });
+    const reloaded = await pollUntil(
+      () =>
+        reader
+          .evaluate(() =>
+            document.readyState === 'complete' && !('beforeReload' in window) ? (document.querySelector('main')?.getAttribute('data-view') ?? null) : null,
+          )
+          .catch(() => null),
+      (view) => view === 'ready' || view === 'error',
+      'the reloaded reader tab',
+    );
+    expect(reloaded).toBe('ready');
+    const shown = await reader.evaluate(readPopup);
+    expect(shown.title).toBe('The old harbour gets its tide back after forty years');
+    expect(shown.body).toContain('Engineers removed the last section of the 1984 dam on Tuesday morning');
+    expect(await reader.evaluate(() => document.querySelector('button[aria-controls="page-panel"], .live-panel') === null)).toBe(true);
+    await reader.evaluate(() => document.fonts.ready.then(() => undefined));
+    await reader.screenshot({ path: join(ARTIFACTS_DIR, 'firefox-reader-tab-source-closed.png') });
+  } finally {
+    await reader.close();
+    if (!page.isClosed()) await page.close();
+  }
+});

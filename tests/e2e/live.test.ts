@@ -13,7 +13,7 @@ import { countOf, NOUNS, t } from '../../utils/i18n.ts';
 import { LIVE_BUDGET } from '../../utils/live-cleaner.ts';
 import { ARTIFACTS_DIR } from './support/chromium.ts';
 import { chromiumSuite } from './support/suite.ts';
-import { COOKIE_LOCK, createProfileDir, launchChromiumProfile, readLivePage, startLiveServer, waitInPage } from './support/live.ts';
+import { COOKIE_LOCK, createProfileDir, launchChromiumProfile, openSheet, readLivePage, startLiveServer, waitInPage } from './support/live.ts';
 
 const UI = 'en' as const;
 const SELECTORS = Object.values(COOKIE_LOCK);
@@ -43,6 +43,7 @@ async function badge(tabId: number): Promise<string> {
 async function openLive(path: string) {
   const { page, tabId } = await suite.browser.openTab(suite.server.url(path));
   const popup = await suite.browser.openPopup(tabId);
+  await openSheet(popup, 'page-panel');
   await popup.waitForSelector('.live-panel[data-live="off"], .live-panel[data-live="on"]');
   return { page, tabId, popup };
 }
@@ -127,25 +128,31 @@ describe('cleaning the page in the tab', () => {
       await popup.waitForSelector('.live-panel[data-live="on"]');
       await expect.poll(() => badge(tabId)).toBe('5');
 
-      await popup.click('button[aria-controls="filter-panel"]');
+      // A switch closes the filters (what it changed shows in the article), so each step opens what it uses.
+      await openSheet(popup, 'filter-panel');
       await popup.click('input[data-filter="clickbait-sidebars"]');
       await waitInPage(page, () => getComputedStyle(document.querySelector('.popular')!).display !== 'none');
       await expect.poll(() => badge(tabId)).toBe('4');
+      await openSheet(popup, 'page-panel');
       await expect.poll(() => popup.locator('.live-status').innerText()).toBe(t(UI, 'liveHidden', { count: countOf(UI, NOUNS.element, 4) }));
+      await openSheet(popup, 'filter-panel');
       await popup.click('input[data-filter="clickbait-sidebars"]');
       await waitInPage(page, () => getComputedStyle(document.querySelector('.popular')!).display === 'none');
-      await popup.keyboard.press('Escape');
 
       // This site only: promo links off here, while the global switch stays on.
-      await popup.click('.site-rules summary');
-      await popup.getByRole('group', { name: /Promo links/ }).getByRole('radio', { name: t(UI, 'siteOff'), exact: true }).check();
+      await openSheet(popup, 'filter-panel');
+      await popup.getByRole('radio', { name: t(UI, 'scopeSite', { site: '127.0.0.1' }) }).check();
+      await popup.click('input[data-filter="promo-links"]');
       await waitInPage(page, () => getComputedStyle(document.querySelector('.newsletter-box')!).display !== 'none');
-      await expect.poll(() => popup.locator('.differs-count').innerText()).toBe(t(UI, 'siteDiffers', { count: 1 }));
       const stored = await suite.browser.worker.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.storage.local.get('siteRules'));
       expect(stored.siteRules).toEqual({ '127.0.0.1': { 'promo-links': false } });
+      await openSheet(popup, 'filter-panel');
+      expect(await popup.getByText(t(UI, 'siteOwn')).count()).toBe(1);
+      expect(await popup.getByRole('radio', { name: t(UI, 'scopeSite', { site: '127.0.0.1' }) }).isChecked()).toBe(true);
       await popup.getByRole('button', { name: t(UI, 'siteReset') }).click();
       await waitInPage(page, () => getComputedStyle(document.querySelector('.newsletter-box')!).display === 'none');
-      expect(await popup.locator('.differs-count').count()).toBe(0);
+      await openSheet(popup, 'filter-panel');
+      expect(await popup.getByText(t(UI, 'siteOwn')).count()).toBe(0);
     } finally {
       await closeAll(popup, page);
     }
@@ -226,6 +233,7 @@ describe('cleaning a site automatically', () => {
         const tabId = tabs.find((tab) => tab.url?.includes('/cookie-lock.html'))!.id;
         const popup = await session.context.newPage();
         await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tabId=${tabId}`);
+        await openSheet(popup, 'page-panel');
         await popup.getByRole('switch', { name: t(UI, 'autoSite') }).click();
         await popup.waitForSelector('.live-panel[data-live="on"]');
         await expect

@@ -11,7 +11,7 @@ import { describe, expect, test } from 'vitest';
 import { t } from '../../utils/i18n.ts';
 import { ARTIFACTS_DIR } from './support/chromium.ts';
 import { chromiumSuite } from './support/suite.ts';
-import { startLiveServer } from './support/live.ts';
+import { startLiveServer, openSheet } from './support/live.ts';
 
 const UI = 'en' as const;
 
@@ -122,6 +122,7 @@ describe('sites', () => {
   test('the opted-in site is listed; removing it drops the entry and the registered script', async () => {
     const { page, tabId } = await suite.browser.openTab(suite.server.url('/cookie-lock.html'));
     const popup = await suite.browser.openPopup(tabId);
+    await openSheet(popup, 'page-panel');
     await popup.getByRole('switch', { name: t(UI, 'autoSite') }).click();
     await popup.waitForSelector('.live-panel[data-live="on"]');
     await popup.close();

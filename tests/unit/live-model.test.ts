@@ -134,22 +134,3 @@ describe('the site switch', () => {
     expect(live.view.value).toEqual({ kind: 'off' });
   });
 });
-
-describe('the site’s own filter rules', () => {
-  test('a rule is stored for the site, marked when it differs from the default, and reset removes it', async () => {
-    const settings = signal<Settings>(DEFAULT_SETTINGS);
-    const live = createLiveModel({ pageUrl: signal(URL_), settings, location: { search: `?tabId=${TAB}` } as Location });
-    await live.actions.setSiteRule('navigation', false);
-    settings.value = await loadSettings();
-    expect(settings.value.sites).toEqual({ 'gazeta.ru': { navigation: false } });
-    expect(live.differing.value).toBe(1);
-    expect(live.siteRules.value.find((r) => r.filter.id === 'navigation')).toMatchObject({ site: false, fallback: true });
-    // The same value as the default is a rule, but not a difference.
-    await live.actions.setSiteRule('navigation', true);
-    settings.value = await loadSettings();
-    expect(live.differing.value).toBe(0);
-    await live.actions.resetSite();
-    settings.value = await loadSettings();
-    expect(settings.value.sites).toEqual({});
-  });
-});

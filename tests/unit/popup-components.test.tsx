@@ -14,6 +14,8 @@ import { RemovalSummary, summarizeRemovals } from '../../components/RemovalSumma
 import { StatusView } from '../../components/StatusView.tsx';
 import { Toolbar } from '../../components/Toolbar.tsx';
 import { bindShortWords } from '../../components/typography.ts';
+import { hideFailedPictures, markLoneCaptions } from '../../components/figures.ts';
+import { restoredBlocks } from '../../entrypoints/popup/restored.ts';
 import { FILTERS } from '../../utils/cleaner/detect/filters/index.ts';
 import { createArticleSanitizer } from '../../utils/cleaner/sanitize.ts';
 import type { Article, ClutterFilter, Removal } from '../../utils/cleaner/types.ts';
@@ -169,6 +171,16 @@ describe('RemovalSummary', () => {
     expect(countOf('ru', cookies.noun, 2)).toMatch(/^2\sуведомлени/);
   });
 
+  test('the site chrome far from the article (region "page") is not counted: no reader shows it', () => {
+    const chrome = { ...removal(sidebars.id, 40, 'Site menu'), region: 'page' } as Removal;
+    const near = { ...removal(promos.id, 1, 'Subscribe in Telegram'), region: 'near' } as Removal;
+    render(<RemovalSummary lang="en" removals={[chrome, near]} />);
+    expect(document.querySelector('summary')?.textContent).toBe(`Removed: ${countOf('en', promos.noun, 1)}`);
+    cleanup();
+    render(<RemovalSummary lang="en" removals={[chrome]} />);
+    expect(screen.getByText(t('en', 'removedNothing'))).toBeTruthy();
+  });
+
   test('nothing removed is said plainly, not as an empty list', () => {
     render(<RemovalSummary lang="ru" removals={[]} />);
     expect(screen.getByText(t('ru', 'removedNothing'))).toBeTruthy();
@@ -216,57 +228,143 @@ describe('states', () => {
 });
 
 describe('filters', () => {
-  const states = signal(FILTERS.map((filter, i) => ({ filter: filter as ClutterFilter, on: i !== 1 })));
+  const states = signal(FILTERS.map((filter, i) => ({ filter: filter as ClutterFilter, on: i !== 1, site: null, fallback: i !== 1 })));
+  const panel = (props: Partial<Parameters<typeof FilterPanel>[0]> = {}) => (
+    <FilterPanel
+      id="p"
+      lang="en"
+      site="news.example"
+      states={states}
+      removals={[]}
+      annotationsOn={signal(true)}
+      onToggle={() => {}}
+      onToggleAnnotations={() => {}}
+      onResetSite={() => {}}
+      {...props}
+    />
+  );
+  const descriptionOf = (name: string) => {
+    const input = screen.getByRole('switch', { name }) as HTMLInputElement;
+    return document.getElementById(input.getAttribute('aria-describedby')!)?.textContent ?? '';
+  };
 
   test('one switch per filter plus annotations, each labelled and described', () => {
-    render(<FilterPanel id="p" lang="ru" states={states} annotationsOn={signal(true)} onToggle={() => {}} onToggleAnnotations={() => {}} />);
+    render(panel({ lang: 'ru' }));
     const switches = screen.getAllByRole('switch');
     expect(switches).toHaveLength(FILTERS.length + 1);
-    for (const filter of FILTERS) {
-      const input = screen.getByRole('switch', { name: filter.label.ru }) as HTMLInputElement;
-      expect(input.getAttribute('aria-describedby')).toBeTruthy();
-      expect(document.getElementById(input.getAttribute('aria-describedby')!)?.textContent).toBe(filter.description.ru);
-    }
+    for (const filter of FILTERS) expect(descriptionOf(filter.label.ru)).toContain(filter.description.ru);
     expect((screen.getByRole('switch', { name: FILTERS[1].label.ru }) as HTMLInputElement).checked).toBe(false);
     expect((screen.getByRole('switch', { name: t('ru', 'annotations') }) as HTMLInputElement).checked).toBe(true);
   });
 
-  test('flipping a switch reports the filter and its new state', () => {
+  test('each filter says what it removed on this page, counting only what was in or beside the article', () => {
+    const removals = [
+      { filter: FILTERS[0].id, reason: 'r', text: 'a', links: 0, region: 'article' },
+      { filter: FILTERS[0].id, reason: 'r', text: 'b', links: 0, region: 'near' },
+      { filter: FILTERS[0].id, reason: 'r', text: 'c', links: 0, region: 'page' },
+      { filter: FILTERS[2].id, reason: 'r', text: 'd', links: 9, region: 'page' },
+    ] as Removal[];
+    render(panel({ removals }));
+    expect(descriptionOf(FILTERS[0].label.en)).toMatch(new RegExp(`^Removed here: 2\u00a0${FILTERS[0].noun.en.other}\.`));
+    expect(descriptionOf(FILTERS[1].label.en)).toMatch(/^Off here\./);
+    expect(descriptionOf(FILTERS[2].label.en)).toMatch(/^Here only the site’s own frame, nothing in or beside the article\./);
+    expect(descriptionOf(FILTERS[3].label.en)).toMatch(/^Nothing here\./);
+  });
+
+  test('flipping a switch reports the filter, its new state and where it applies', () => {
     const onToggle = vi.fn();
     const onToggleAnnotations = vi.fn();
-    render(<FilterPanel id="p" lang="en" states={states} annotationsOn={signal(true)} onToggle={onToggle} onToggleAnnotations={onToggleAnnotations} />);
+    render(panel({ onToggle, onToggleAnnotations }));
     fireEvent.click(screen.getByRole('switch', { name: FILTERS[0].label.en }));
-    expect(onToggle).toHaveBeenCalledWith(FILTERS[0].id, false);
+    expect(onToggle).toHaveBeenCalledWith(FILTERS[0], false, 'everywhere');
+    fireEvent.click(screen.getByRole('radio', { name: t('en', 'scopeSite', { site: 'news.example' }) }));
     fireEvent.click(screen.getByRole('switch', { name: FILTERS[1].label.en }));
-    expect(onToggle).toHaveBeenLastCalledWith(FILTERS[1].id, true);
+    expect(onToggle).toHaveBeenLastCalledWith(FILTERS[1], true, 'site');
     fireEvent.click(screen.getByRole('switch', { name: t('en', 'annotations') }));
     expect(onToggleAnnotations).toHaveBeenCalledWith(false);
   });
 
-  test('the toolbar counts the filters that are on and says whether the panel is open', () => {
-    const onTogglePanel = vi.fn();
-    render(<Toolbar lang="en" canOpenInTab states={states} panelId="p" panelOpen={false} onTogglePanel={onTogglePanel} onOpenInTab={() => {}} />);
+  test('a site with rules of its own opens on its own scope, marks what differs, and resets in one click', () => {
+    const onResetSite = vi.fn();
+    const own = signal(FILTERS.map((filter, i) => ({ filter: filter as ClutterFilter, on: i !== 0, site: i === 0 ? false : null, fallback: true })));
+    render(panel({ states: own, onResetSite }));
+    expect((screen.getByRole('radio', { name: t('en', 'scopeSite', { site: 'news.example' }) }) as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByText(t('en', 'siteOwn'))).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: t('en', 'siteReset') }));
+    expect(onResetSite).toHaveBeenCalledOnce();
+  });
+
+  const toolbar = (props: Partial<Parameters<typeof Toolbar>[0]> = {}) => (
+    <Toolbar lang="en" open={null} onSheet={() => {}} buttons={{ filters: null, page: null, text: null }} filtersOn={FILTERS.length - 1} filtersTotal={FILTERS.length} {...props} />
+  );
+
+  test('the toolbar counts the filters that are on and says which sheet is open', () => {
+    const onSheet = vi.fn();
+    render(toolbar({ onSheet, onOpenInTab: () => {}, page: 'off' }));
     const button = screen.getByRole('button', { name: /Filters/ });
     expect(button.getAttribute('aria-expanded')).toBe('false');
     expect(button.textContent).toContain(`${FILTERS.length - 1}/${FILTERS.length}`);
     fireEvent.click(button);
-    expect(onTogglePanel).toHaveBeenCalledOnce();
+    expect(onSheet).toHaveBeenCalledWith('filters');
+    fireEvent.click(screen.getByRole('button', { name: t('en', 'pageMenu') }));
+    expect(onSheet).toHaveBeenLastCalledWith('page');
     expect(screen.getByRole('button', { name: t('en', 'openInTab') })).toBeTruthy();
   });
 
-  test('without an article to move (or already in a tab) there is no "open in a tab" button', () => {
-    render(<Toolbar lang="en" canOpenInTab={false} states={states} panelId="p" panelOpen onTogglePanel={() => {}} onOpenInTab={() => {}} />);
+  test('without an article to move (or already in a tab) there is no "open in a tab" button, and no page button in the reader tab', () => {
+    render(toolbar({ open: 'filters' }));
     expect(screen.queryByRole('button', { name: t('en', 'openInTab') })).toBeNull();
+    expect(screen.queryByRole('button', { name: t('en', 'pageMenu') })).toBeNull();
     expect(screen.getByRole('button', { name: /Filters/ }).getAttribute('aria-expanded')).toBe('true');
   });
 });
 
 test('Escape inside the filter panel closes it', () => {
   const onClose = vi.fn();
-  const states = signal(FILTERS.map((filter) => ({ filter: filter as ClutterFilter, on: true })));
-  render(<FilterPanel id="p" lang="en" states={states} annotationsOn={signal(true)} onToggle={() => {}} onToggleAnnotations={() => {}} onClose={onClose} />);
+  const states = signal(FILTERS.map((filter) => ({ filter: filter as ClutterFilter, on: true, site: null, fallback: true })));
+  render(
+    <FilterPanel id="p" lang="en" site="" states={states} removals={[]} annotationsOn={signal(true)} onToggle={() => {}} onToggleAnnotations={() => {}} onResetSite={() => {}} onClose={onClose} />,
+  );
   fireEvent.keyDown(screen.getByRole('switch', { name: FILTERS[0].label.en }), { key: 'Escape' });
   expect(onClose).toHaveBeenCalledOnce();
+});
+
+describe('figures', () => {
+  const fragment = (html: string) => document.createRange().createContextualFragment(html);
+  test('a figure that is only a caption says its picture is missing; a quote with its attribution is left alone', () => {
+    const shown = fragment('<figure id="lone"><figcaption>Photo: the harbour</figcaption></figure><figure id="quote"><blockquote>Kept text</blockquote><figcaption>A. Author</figcaption></figure><figure id="pic"><img src="a.jpg" alt=""><figcaption>With picture</figcaption></figure>');
+    markLoneCaptions(shown, 'Picture not available');
+    expect(shown.querySelector('#lone')!.getAttribute('data-missing-label')).toBe('Picture not available');
+    expect(shown.querySelector('#quote')!.hasAttribute('data-missing')).toBe(false);
+    expect(shown.querySelector('#pic')!.hasAttribute('data-missing')).toBe(false);
+    expect(shown.querySelectorAll('figcaption')).toHaveLength(3);
+  });
+
+  test('a picture that fails to load: its caption shows under a "missing" frame, a figure without one goes, one picture of two keeps the figure', () => {
+    const root = document.createElement('div');
+    root.append(
+      fragment('<figure id="one"><img id="a" src="a.jpg" alt=""><figcaption>Alone</figcaption></figure><figure id="two"><img id="b" src="b.jpg" alt=""><img id="c" src="c.jpg" alt=""><figcaption>Two</figcaption></figure><figure id="bare"><img id="d" src="d.jpg" alt=""></figure>'),
+    );
+    document.body.append(root);
+    const stop = hideFailedPictures(root, () => 'Picture not available');
+    for (const id of ['#a', '#b', '#d']) root.querySelector(id)!.dispatchEvent(new Event('error'));
+    expect(root.querySelector('#a')!.hasAttribute('hidden')).toBe(true);
+    expect(root.querySelector('#one')!.getAttribute('data-missing-label')).toBe('Picture not available');
+    expect(root.querySelector('#two')!.hasAttribute('data-missing')).toBe(false);
+    expect((root.querySelector('#bare') as HTMLElement).hidden).toBe(true);
+    root.querySelector('#c')!.dispatchEvent(new Event('error'));
+    expect(root.querySelector('#two')!.hasAttribute('data-missing')).toBe(true);
+    stop();
+    root.remove();
+  });
+});
+
+describe('what a switch changed', () => {
+  test('the blocks that came back are those the text did not have before, repeats counted', () => {
+    expect(restoredBlocks('A\n\nB', 'A\n\nPromo\n\nB\n\nA')).toEqual(['Promo', 'A']);
+    expect(restoredBlocks('A\n\nB', 'A\n\nB')).toEqual([]);
+    expect(restoredBlocks('A\n\nPromo\n\nB', 'A\n\nB')).toEqual([]);
+  });
 });
 
 describe('Russian typesetting', () => {

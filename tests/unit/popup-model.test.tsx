@@ -17,6 +17,7 @@ import { t } from '../../utils/i18n.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/e2e');
 const ARTICLE_URL = 'https://news.example/harbour';
+const HARBOUR_TITLE = 'The old harbour gets its tide back after forty years';
 const harbour = readFileSync(resolve(FIXTURES, 'harbour-english.html'), 'utf8');
 const listing = readFileSync(resolve(FIXTURES, 'listing.html'), 'utf8');
 
@@ -253,6 +254,34 @@ describe('filter switches', () => {
     expect(model.filterStates.value.find((s) => s.filter.id === 'cookie-banners')?.on).toBe(false);
   });
 
+  test('a switch says what it changed in the article: the blocks that came back, or that nothing it removed was there', async () => {
+    pageAnswers(snapshot(harbour));
+    const model = await start(await openTab(ARTICLE_URL));
+    expect(model.change.value).toBeNull();
+    await model.actions.toggleFilter('cookie-banners', false);
+    const change = model.change.value!;
+    expect(change).toMatchObject({ label: 'Cookie and consent notices', on: false, gone: 0 });
+    const view = model.view.value;
+    if (view.kind !== 'ready') throw new Error(view.kind);
+    for (const block of change.restored) expect(view.result.article.text.split('\n\n')).toContain(block);
+    await model.actions.toggleFilter('cookie-banners', true);
+    expect(model.change.value).toMatchObject({ on: true, restored: [], gone: change.restored.length });
+  });
+
+  test('on this site only: a rule of the site’s own, dropped when it matches the default; reset drops them all', async () => {
+    pageAnswers(snapshot(harbour));
+    const model = await start(await openTab(ARTICLE_URL));
+    await model.actions.toggleFilter('navigation', false, 'site');
+    expect((await loadSettings()).sites).toEqual({ 'news.example': { navigation: false } });
+    expect((await loadSettings()).filters.navigation).toBeUndefined();
+    expect(model.filterStates.value.find((s) => s.filter.id === 'navigation')).toMatchObject({ on: false, site: false, fallback: true });
+    await model.actions.toggleFilter('navigation', true, 'site');
+    expect((await loadSettings()).sites).toEqual({});
+    await model.actions.toggleFilter('promo-links', false, 'site');
+    await model.actions.resetSite();
+    expect((await loadSettings()).sites).toEqual({});
+  });
+
   test('a new popup starts with the saved switches', async () => {
     pageAnswers(snapshot(harbour));
     const first = await start(await openTab(ARTICLE_URL));
@@ -298,19 +327,114 @@ describe('open in a tab', () => {
     expect(model.inTab).toBe(true);
   });
 
-  test('the full-tab view reads the page again when the tab has moved on to another story, and only then', async () => {
+  test('the tab keeps only what it was opened on: its own reload, not a moved page, decides what it shows', async () => {
     pageAnswers(snapshot(harbour));
     const tabId = await openTab(ARTICLE_URL);
-    const model = await start(tabId, '&view=tab');
-    await model.actions.refreshIfMoved();
+    await start(tabId, '&view=tab');
+    await fakeBrowser.tabs.update(tabId, { url: 'https://news.example/next-story' });
+    pageAnswers(snapshot(harbour.replaceAll(HARBOUR_TITLE, 'A second story in the same tab'), { url: 'https://news.example/next-story' }));
+    // document.visibilityState changes no longer ask the page: there is no such listener.
     expect(inject).toHaveBeenCalledTimes(1);
-    const NEXT = 'https://news.example/next-story';
-    await fakeBrowser.tabs.update(tabId, { url: NEXT });
-    pageAnswers(snapshot(harbour.replaceAll('The old harbour gets its tide back after forty years', 'A second story in the same tab'), { url: NEXT }));
-    await model.actions.refreshIfMoved();
+  });
+});
+
+describe('the reader tab holds its article', () => {
+  const READER_TAB = 777;
+  const HELD_KEY = `readerTab:${READER_TAB}`;
+  const other = () => snapshot(harbour.replaceAll(HARBOUR_TITLE, 'A second story in the same tab'), { url: 'https://news.example/next-story' });
+  const openReader = async (tabId: number, now = () => 1_700_000_000_000) => {
+    const model = createPopupModel({ search: `?tabId=${tabId}&view=tab` } as Location, { currentTabId: async () => READER_TAB, now });
+    await model.actions.start();
+    return model;
+  };
+  // The fake browser's tabs.remove looks the tab's window up by the tab's id, so a closed
+  // tab is played as the browser answers for one: no such tab, no injection.
+  const closeTab = () => {
+    vi.spyOn(fakeBrowser.tabs, 'get').mockRejectedValue(new Error('No tab with id'));
+    pageAnswers(new Error('No tab with id'));
+  };
+  const titleOf = (model: PopupModel) => {
     const view = model.view.value;
     if (view.kind !== 'ready') throw new Error(view.kind);
-    expect(view.result.url).toBe(NEXT);
-    expect(view.result.article.title).toBe('A second story in the same tab');
+    return view.result.article.title;
+  };
+
+  test('what it read is kept in session storage under its own tab id, versioned', async () => {
+    pageAnswers(snapshot(harbour));
+    const tabId = await openTab(ARTICLE_URL);
+    const model = await openReader(tabId);
+    const raw = await fakeBrowser.storage.session.get([HELD_KEY, `${HELD_KEY}$`]);
+    expect(raw[`${HELD_KEY}$`]).toEqual({ v: 1 });
+    expect(raw[HELD_KEY]).toMatchObject({ sourceTabId: tabId, heldAt: 1_700_000_000_000, snapshot: { url: ARTICLE_URL, html: harbour } });
+    expect(model.heldAt.value).toBe(1_700_000_000_000);
+  });
+
+  test('a reload shows the article it holds, after the page’s tab moved on or closed, without asking the page', async () => {
+    pageAnswers(snapshot(harbour));
+    const tabId = await openTab(ARTICLE_URL);
+    await openReader(tabId);
+    pageAnswers(other());
+    await fakeBrowser.tabs.update(tabId, { url: 'https://news.example/next-story' });
+    expect(titleOf(await openReader(tabId))).toBe(HARBOUR_TITLE);
+    closeTab();
+    const reloaded = await openReader(tabId);
+    expect(titleOf(reloaded)).toBe(HARBOUR_TITLE);
+    expect(inject).toHaveBeenCalledTimes(1);
+    // The switches still work on the held page.
+    await reloaded.actions.toggleFilter('cookie-banners', false);
+    expect(reloaded.view.value.kind).toBe('ready');
+  });
+
+  test('"read the page again" replaces the article with what the page shows now; a closed tab leaves it as it was, and says so', async () => {
+    pageAnswers(snapshot(harbour));
+    const tabId = await openTab(ARTICLE_URL);
+    const model = await openReader(tabId);
+    pageAnswers(other());
+    await model.actions.reread();
+    expect(titleOf(model)).toBe('A second story in the same tab');
+    expect(model.notice.value).toBe('reread');
+    expect(titleOf(await openReader(tabId))).toBe('A second story in the same tab');
+    closeTab();
+    await model.actions.reread();
+    expect(titleOf(model)).toBe('A second story in the same tab');
+    expect(model.notice.value).toBe('rereadFailed');
+  });
+
+  test('from raw storage: a broken value reads as nothing held (the page is read), an unversioned valid one as v1', async () => {
+    pageAnswers(snapshot(harbour));
+    const tabId = await openTab(ARTICLE_URL);
+    await fakeBrowser.storage.session.set({ [HELD_KEY]: { sourceTabId: 'x', snapshot: 3 } });
+    expect(titleOf(await openReader(tabId))).toBe(HARBOUR_TITLE);
+    expect(inject).toHaveBeenCalledTimes(1);
+    await fakeBrowser.storage.session.clear();
+    await fakeBrowser.storage.session.set({ [HELD_KEY]: { sourceTabId: tabId, snapshot: other(), heldAt: 5 } });
+    expect(titleOf(await openReader(tabId))).toBe('A second story in the same tab');
+    expect(inject).toHaveBeenCalledTimes(1);
+  });
+
+  test('what closed reader tabs held is let go when a new one holds its page', async () => {
+    pageAnswers(snapshot(harbour));
+    const tabId = await openTab(ARTICLE_URL);
+    await fakeBrowser.storage.session.set({ 'readerTab:4242': { sourceTabId: 1, snapshot: snapshot(harbour), heldAt: 1 }, 'readerTab:4242$': { v: 1 } });
+    await openReader(tabId);
+    const raw = await fakeBrowser.storage.session.get(null);
+    expect(Object.keys(raw).sort()).toEqual([HELD_KEY, `${HELD_KEY}$`]);
+  });
+
+  test('the reading position is kept per article and comes back; the newest hundred are kept', async () => {
+    pageAnswers(snapshot(harbour));
+    const tabId = await openTab(ARTICLE_URL);
+    let clock = 1000;
+    const model = await openReader(tabId, () => clock++);
+    expect(await model.actions.loadPosition()).toBeNull();
+    await model.actions.savePosition({ block: 7, offset: 0.25 });
+    expect(await (await openReader(tabId)).actions.loadPosition()).toMatchObject({ block: 7, offset: 0.25 });
+    const many = Object.fromEntries(Array.from({ length: 120 }, (_, i) => [`https://x.example/${i}`, { block: 1, offset: 0, at: i }]));
+    await fakeBrowser.storage.local.set({ readingPositions: { ...many, 'https://bad.example/': { block: -1 } } });
+    await model.actions.savePosition({ block: 3, offset: 0.5 });
+    const stored = (await fakeBrowser.storage.local.get('readingPositions')).readingPositions as Record<string, unknown>;
+    expect(Object.keys(stored)).toHaveLength(100);
+    expect(stored[ARTICLE_URL]).toMatchObject({ block: 3, offset: 0.5 });
+    expect(stored['https://bad.example/']).toBeUndefined();
   });
 });

@@ -19,6 +19,7 @@ import { paragraphsFromLongHeadings } from './extract/lead-heading.ts';
 import { shieldPictureCredits, unshieldPictureCredits } from './extract/caption-byline.ts';
 import { unwrapEmbeddedPosts } from './extract/embedded-posts.ts';
 import { fullHeadline, visibleHeadlines } from './extract/title.ts';
+import { withRegions } from './extract/region.ts';
 import { articleText, countWords, readingMinutes } from './page/article-text.ts';
 import type { Article, CleanResult, ClutterFilter, Removal } from './types.ts';
 
@@ -91,6 +92,9 @@ export function cleanDocument(doc: Document, options: CleanOptions): CleanResult
   // A front or section page passes the cheap check when its teasers are long (detect/listing.ts).
   if (!options.force && looksLikeListing(content, base)) return empty('not-readerable', t3);
   const title = fullHeadline(foldSpaces(parsed.title ?? ''), headlines);
+  // Before post-processing changes its paragraphs: where on the page the article was, and so
+  // which removals were in or beside it (what the removal line counts) and which were chrome.
+  const located = withRegions(removals, chosen, pageStats(ctx), content);
 
   const tidied = postprocess({
     root: content,
@@ -103,7 +107,7 @@ export function cleanDocument(doc: Document, options: CleanOptions): CleanResult
   // What a filter's own in-body step removed is listed under that filter, like the rest of
   // its removals; pure tidying (credits, a repeated title) is not clutter the reader toggles.
   for (const r of tidied) {
-    if (r.filter) removals.push({ filter: r.filter, reason: `${r.step}: ${r.reason}`, text: r.text, links: r.links });
+    if (r.filter) located.push({ filter: r.filter, reason: `${r.step}: ${r.reason}`, text: r.text, links: r.links, region: 'article' });
   }
   // The page's date decides what the registry may name unmarked; its own name is never a mention.
   // (The <title> is read by query: linkedom's `document.title` adds a <head> to a page without one.)
@@ -135,7 +139,7 @@ export function cleanDocument(doc: Document, options: CleanOptions): CleanResult
     status: 'ok',
     url: options.url,
     article,
-    removals,
+    removals: located,
     annotations,
     timingsMs: { filters: t1 - t0, clone: t2 - t1, readability: t3 - t2, annotate: t4 - t3, total: now() - t0 },
   };

@@ -45,12 +45,20 @@ export interface ClutterFilter {
   detect(ctx: FilterContext): FilterMatch[];
 }
 
+/**
+ * Where a removal stood relative to the article (extract/region.ts): inside the part of the
+ * page it was taken from, beside it, or in the site's chrome no reader mode shows.
+ */
+export type RemovalRegion = 'article' | 'near' | 'page';
+
 export interface Removal {
   readonly filter: string;
   readonly reason: string;
   /** The removed element's visible text, whitespace folded, cut to a preview length. */
   readonly text: string;
   readonly links: number;
+  /** Known once an article was extracted; absent when there is none. */
+  readonly region?: RemovalRegion;
 }
 
 /** A ban (terrorist, extremist, undesirable) or the foreign-agent register: never mixed up. */

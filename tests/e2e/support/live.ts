@@ -135,3 +135,16 @@ export const COOKIE_LOCK = {
 export async function waitInPage(page: Page, read: () => boolean, timeout = 10_000): Promise<void> {
   await page.waitForFunction(read, undefined, { timeout, polling: 50 });
 }
+
+/** The popup's sheets, by the id their toolbar button controls. */
+export type SheetId = 'page-panel' | 'filter-panel' | 'reader-settings';
+
+/**
+ * Opens one of the popup's sheets from its toolbar button, unless it is open. One sheet is
+ * open at a time, and a filter switch closes the filters, so tests open what they use.
+ */
+export async function openSheet(popup: Page, id: SheetId): Promise<void> {
+  const button = popup.locator(`button[aria-controls="${id}"]`);
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  await popup.waitForSelector(`#${id}`);
+}
