@@ -132,3 +132,52 @@ export function unmatchedRuns(text: string, other: string): string[][] {
   if (run.length) runs.push(run);
   return runs;
 }
+
+/**
+ * trafilatura's evaluation (tests/eval_common.py, as trafilatura-dev's README states it):
+ * whitespace runs in the text and in each segment become one space; a 'with' segment found
+ * as a substring is a true positive, else a false negative; a 'without' segment found is a
+ * false positive, else a true negative. Counts are summed over documents, never averaged.
+ */
+export interface SegmentCounts {
+  readonly tp: number;
+  readonly fn: number;
+  readonly fp: number;
+  readonly tn: number;
+}
+
+const foldSpace = (s: string): string => s.replace(/\s+/g, ' ');
+
+export function scoreSegments(text: string, segments: { readonly with: readonly string[]; readonly without: readonly string[] }): SegmentCounts {
+  const folded = foldSpace(text);
+  const found = (s: string): boolean => folded.includes(foldSpace(s));
+  const tp = segments.with.filter(found).length;
+  const fp = segments.without.filter(found).length;
+  return { tp, fn: segments.with.length - tp, fp, tn: segments.without.length - fp };
+}
+
+export function segmentMetrics(pages: readonly SegmentCounts[]): Metrics {
+  const sum = (k: keyof SegmentCounts): number => pages.reduce((n, p) => n + p[k], 0);
+  const tp = sum('tp');
+  const fp = sum('fp');
+  const fn = sum('fn');
+  return { precision: tp + fp ? tp / (tp + fp) : 0, recall: tp + fn ? tp / (tp + fn) : 0, f1: 2 * tp + fp + fn ? (2 * tp) / (2 * tp + fp + fn) : 0 };
+}
+
+/**
+ * A headline is right when it equals the corpus's visible headline after folding what a
+ * reader does not see as a difference: Unicode NFC, every whitespace run (no-break and thin
+ * spaces, zero-width space included) to one space, ends trimmed, and every kind of quote
+ * mark (« » „ “ ” ‟ ‘ ’ ‚ ‹ › " ') to one. Case, dashes, entities and suffixes count.
+ */
+export function normalizeTitle(title: string): string {
+  return title
+    .normalize('NFC')
+    .replace(/[\s\u00a0\u2009\u202f\u200b\ufeff]+/g, ' ')
+    .replace(/[«»„“”‟‘’‚‹›"']/g, '"')
+    .trim();
+}
+
+export function titleMatches(got: string, want: string): boolean {
+  return normalizeTitle(got) === normalizeTitle(want);
+}
