@@ -100,12 +100,12 @@ const fmt = (x: number, digits = 3): string => (Number.isFinite(x) ? x.toFixed(d
 
 /** The one table `npm run bench` prints: two rows per corpus, Readability first. */
 export function formatSummary(summaries: readonly CorpusSummary[]): string[] {
-  const head = ['corpus'.padEnd(20), 'extractor'.padEnd(12), '    P', '    R', '   F1', 'titles'.padStart(9), 'no art.'.padStart(7), 'ms med'.padStart(7), 'ratio'.padStart(7), '  extra'];
+  const head = ['corpus'.padEnd(24), 'extractor'.padEnd(12), '    P', '    R', '   F1', 'titles'.padStart(9), 'no art.'.padStart(7), 'ms med'.padStart(7), 'ratio'.padStart(7), '  extra'];
   const lines = [head.join(' ')];
   for (const s of summaries) {
     const row = (label: string, x: Side, extra: string, ratio: string) =>
       [
-        (label === 'Readability' ? `${s.name} (${s.pages})` : '').padEnd(20),
+        (label === 'Readability' ? `${s.name} (${s.pages})` : '').padEnd(24),
         label.padEnd(12),
         fmt(x.metrics.precision),
         fmt(x.metrics.recall),
@@ -119,7 +119,7 @@ export function formatSummary(summaries: readonly CorpusSummary[]): string[] {
     const para = (x: Side) => (x.paragraphs ? `  paragraphs ${x.paragraphs.found}/${x.paragraphs.total}, clutter ${x.paragraphs.leaked}/${x.paragraphs.clutter}` : '');
     lines.push(row('Readability', s.readability, para(s.readability), ''));
     lines.push(row('Declutter', s.declutter, `${para(s.declutter)}  lost ${s.lost.length}`, `${fmt(s.ratioMedian, 2)}×`));
-    if (s.everything) lines.push(['', ''.padEnd(19), 'all text'.padEnd(12), fmt(s.everything.precision), fmt(s.everything.recall), fmt(s.everything.f1), '  (every visible word: the scorer\'s check)'].join(' '));
+    if (s.everything) lines.push(['', ''.padEnd(23), 'all text'.padEnd(12), fmt(s.everything.precision), fmt(s.everything.recall), fmt(s.everything.f1), '  (every visible word: the scorer\'s check)'].join(' '));
   }
   lines.push(
     '',
