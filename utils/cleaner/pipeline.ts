@@ -4,17 +4,19 @@
  * touches the document it is given: detection reads it, and everything that changes works
  * on a copy made without the clutter (extract/copy.ts).
  */
-import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import { Readability } from '@mozilla/readability';
 import { FILTERS } from './detect/filters/index.ts';
 import { annotateArticle, pageLines } from './annotate/banned-orgs.ts';
 import { detectIn, pageContext, type DetectedClutter } from './detect/detect.ts';
 import { looksLikeListing } from './detect/listing.ts';
+import { noProseOnPage, tooLittleProse } from './detect/prose.ts';
 import { postprocess } from './postprocess/index.ts';
 import { foldSpaces, visibleText } from './page/visible-text.ts';
 import { pageStats } from './page/walk.ts';
 import { absolutizeUrls } from './page/urls.ts';
 import { copyWithout, neverShown } from './extract/copy.ts';
 import { noteLeadFigures, restoreLeadFigures } from './extract/lead-figure.ts';
+import { fillPictureSources } from './extract/picture-sources.ts';
 import { paragraphsFromLongHeadings } from './extract/lead-heading.ts';
 import { shieldPictureCredits, unshieldPictureCredits } from './extract/caption-byline.ts';
 import { unwrapEmbeddedPosts } from './extract/embedded-posts.ts';
@@ -28,7 +30,7 @@ export interface CleanOptions {
   url: string;
   /** Filters to run. Defaults to every filter that is on by default. */
   filters?: readonly ClutterFilter[];
-  /** Extract even when Readability's cheap check says the page is no article. */
+  /** Extract even what is clearly no article (a listing, a few words): the popup's "Show anyway". */
   force?: boolean;
   /** Turn banned-organization marks into annotations (on by default). */
   annotate?: boolean;
@@ -54,10 +56,7 @@ export function cleanDocument(doc: Document, options: CleanOptions): CleanResult
   const removals = logRemovals(chosen);
   const t1 = now();
 
-  const copy = copyWithout(doc, [...chosen.map((m) => m.element), ...neverShown(pageStats(ctx))]);
-  absolutizeUrls(copy, base);
-  const t2 = now();
-
+  let t2 = t1;
   const empty = (status: CleanResult['status'], t3 = now()): CleanResult => ({
     status,
     url: options.url,
@@ -67,7 +66,13 @@ export function cleanDocument(doc: Document, options: CleanOptions): CleanResult
     timingsMs: { filters: t1 - t0, clone: t2 - t1, readability: t3 - t2, annotate: 0, total: t3 - t0 },
   });
 
-  if (!options.force && !isProbablyReaderable(copy)) return empty('not-readerable');
+  // A click is answered with the article unless it is clearly none (detect/prose.ts; a
+  // listing, below): here, no block of the page holds a sentence, and nothing is copied.
+  if (!options.force && noProseOnPage(pageStats(ctx))) return empty('not-readerable');
+
+  const copy = copyWithout(doc, [...chosen.map((m) => m.element), ...neverShown(pageStats(ctx))]);
+  absolutizeUrls(copy, base);
+  t2 = now();
 
   // The footnotes that explain a page's marks often sit outside the element Readability
   // picks, so the annotator gets the whole page's lines before Readability prunes it.
@@ -83,14 +88,25 @@ export function cleanDocument(doc: Document, options: CleanOptions): CleanResult
   const leadFigures = noteLeadFigures(copy);
   shieldPictureCredits(copy);
   unwrapEmbeddedPosts(copy);
-  const parsed = parseArticle(copy);
+  let parsed = parseArticle(copy);
+  // Never less than bare Readability: where the copy prepared for it yields no prose (a page
+  // whose pre-steps led Readability to another block), Readability reads the page as it is,
+  // and its answer stands when that one has prose. Only such pages pay for the second run.
+  if (!parsed?.content || tooLittleProse(parsed.content)) {
+    const plain = copyWithout(doc, []);
+    absolutizeUrls(plain, base);
+    const again = parseArticle(plain);
+    if (again?.content && !tooLittleProse(again.content)) parsed = again;
+  }
   const content = parsed?.content;
   const t3 = now();
   if (!parsed || !content) return empty('no-article', t3);
   restoreLeadFigures(leadFigures, content, copy);
+  fillPictureSources(content, base);
   unshieldPictureCredits(content);
-  // A front or section page passes the cheap check when its teasers are long (detect/listing.ts).
-  if (!options.force && looksLikeListing(content, base)) return empty('not-readerable', t3);
+  // Clearly no article: a front or section page of teasers (detect/listing.ts), or too little
+  // prose to read. The reader can still ask for it ("Show anyway", --force).
+  if (!options.force && (tooLittleProse(content) || looksLikeListing(content, base))) return empty('not-readerable', t3);
   const title = fullHeadline(foldSpaces(parsed.title ?? ''), headlines);
   // Before post-processing changes its paragraphs: where on the page the article was, and so
   // which removals were in or beside it (what the removal line counts) and which were chrome.

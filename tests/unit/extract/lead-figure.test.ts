@@ -77,8 +77,12 @@ describe.each(DOMS)('the lead picture under %s', (dom) => {
     expect(text).not.toContain('A map of the route after the body');
   });
 
-  it('does not bring back a picture the page fills in by script (an empty frame)', () => {
+  it('brings back a lazy-loaded picture with the address its loader keeps, never an empty frame', () => {
     const lazy = `<figure><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="https://cdn.news.example/trestle.jpg"><figcaption>${CAPTION}</figcaption></figure>`;
-    expect(clean(dom, lazy + BODY).text).not.toContain(CAPTION);
+    const back = clean(dom, lazy + BODY);
+    expect(back.text).toContain(CAPTION);
+    expect(back.html).toContain('src="https://cdn.news.example/trestle.jpg"');
+    const nowhere = `<figure><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><figcaption>${CAPTION}</figcaption></figure>`;
+    expect(clean(dom, nowhere + BODY).text).not.toContain(CAPTION);
   });
 });

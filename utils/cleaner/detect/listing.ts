@@ -1,7 +1,6 @@
 /**
- * Tells a list of stories from a story. Readability's cheap pre-check only measures long
- * paragraphs, so a front page or a section page whose teasers run to two sentences passes
- * it, and Readability then returns the card grid as "the article": kilobytes of
+ * Tells a list of stories from a story. A front page or a section page whose teasers run to
+ * two sentences has prose enough (prose.ts), and Readability then returns the card grid as "the article": kilobytes of
  * headlines and blurbs. What such content has and an article has not is shape: most of its
  * text sits in a run of six or more sibling blocks built alike (same tag, same class), each
  * leading with its own headline link to a different page. An article's paragraphs are alike

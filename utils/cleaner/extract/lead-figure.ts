@@ -17,6 +17,7 @@
 import { isInside, upperTag } from '../page/elements.ts';
 import { foldSpaces, visibleText } from '../page/visible-text.ts';
 import { linkDensity } from '../page/links.ts';
+import { pictureAddress } from './picture-sources.ts';
 
 /** A figure noted before Readability runs: where it stood, and a copy of it as the page had it. */
 export interface NotedFigure {
@@ -64,9 +65,9 @@ export function restoreLeadFigures(noted: readonly NotedFigure[], article: Eleme
 
 function isLeadPicture(figure: Element): boolean {
   const images = visibleImages(figure);
-  // A picture whose address only the page's script fills in (a lazy-loading placeholder)
-  // would come back as an empty frame over its caption.
-  if (images.length !== 1 || !/^https?:/i.test(images[0]!.getAttribute('src') ?? '')) return false;
+  // A picture with no address at all would come back as an empty frame over its caption; one
+  // a lazy loader keeps in data-src or a srcset is given it (picture-sources.ts).
+  if (images.length !== 1 || !pictureAddress(images[0]!)) return false;
   const caption = ownCaption(figure);
   if (!caption) return false;
   const text = visibleText(caption);
@@ -118,9 +119,10 @@ function holdsFigure(el: Element): boolean {
 
 /** The article already shows this picture (a template that repeats the lead photo in the body). */
 function sameImageIn(figure: Element, article: Element): boolean {
-  const src = visibleImages(figure)[0]?.getAttribute('src');
+  const first = visibleImages(figure)[0];
+  const src = first ? pictureAddress(first) : null;
   if (!src) return false;
-  for (const img of article.getElementsByTagName('img')) if (img.getAttribute('src') === src) return true;
+  for (const img of article.getElementsByTagName('img')) if (pictureAddress(img) === src) return true;
   return false;
 }
 

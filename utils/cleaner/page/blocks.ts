@@ -39,6 +39,11 @@ const INLINE_TAGS = new Set([
   'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'NOBR', 'BUTTON',
 ]);
 
+/** Inline markup: its text runs on with the text around it. */
+export function isInlineElement(el: Element): boolean {
+  return INLINE_TAGS.has(el.tagName.toUpperCase());
+}
+
 /** The nearest ancestor of a node that is not inline markup: the block its text belongs to. */
 export function blockOf(node: Node): Element | null {
   let el = node.nodeType === 1 ? (node as Element) : node.parentElement;

@@ -3,6 +3,7 @@
  * they find. Each step sees the article as the previous steps left it.
  */
 import { isInside } from '../page/elements.ts';
+import { isInlineElement } from '../page/blocks.ts';
 import { foldSpaces } from '../page/visible-text.ts';
 import { countWords } from '../page/words.ts';
 import type { FilterId } from '../detect/filters/index.ts';
@@ -13,6 +14,7 @@ import { pageChrome } from './page-chrome.ts';
 import { shareBars } from './share-bars.ts';
 import { imageCredits } from './image-credits.ts';
 import { galleryControls } from './gallery-controls.ts';
+import { loneCaptions } from './lone-captions.ts';
 import { relatedLinks } from './related-links.ts';
 import { linkInserts } from './link-inserts.ts';
 import { newsletterPromos } from './newsletter-promos.ts';
@@ -29,6 +31,7 @@ export const POST_STEPS: readonly PostStep[] = [
   shareBars,
   imageCredits,
   galleryControls,
+  loneCaptions,
   relatedLinks,
   linkInserts,
   newsletterPromos,
@@ -67,7 +70,8 @@ export function postprocess(ctx: PostContext, steps: readonly PostStep[] = POST_
     const all = step.detect({ ...ctx, measure });
     const cuts = all.filter((m): m is TextTailMatch => 'text' in m && isInside(m.text, ctx.root));
     const matches = all.filter(
-      (m): m is ElementMatch => 'element' in m && m.element !== ctx.root && isInside(m.element, ctx.root) && !guard.guarded(m.element),
+      (m): m is ElementMatch =>
+        'element' in m && m.element !== ctx.root && isInside(m.element, ctx.root) && !guard.guarded(m.element) && !insideSentence(m.element),
     );
     const found = new Set(matches.map((m) => m.element));
     const seen = new Set<Element>();
@@ -101,6 +105,39 @@ export function postprocess(ctx: PostContext, steps: readonly PostStep[] = POST_
   log.push(...sweepSeparators(ctx.root, touched));
   stripClasses(ctx.root);
   return log;
+}
+
+/**
+ * Words inside a sentence belong to the sentence: a keyword link or a term in <b> between two
+ * runs of a paragraph's text («元タレントの<a>中居正広</a>氏（52）の…», "may well have
+ * <a>expand</a>ed") is never a box to remove, whatever its class or its words say. Inline
+ * markup with text on both sides in the same line is such a word; a label on a line of its
+ * own, or at a line's end, is not. A safety net under every step, as the story guard is.
+ */
+function insideSentence(el: Element): boolean {
+  return isInlineElement(el) && runsOn(el.previousSibling, 'previousSibling') && runsOn(el.nextSibling, 'nextSibling');
+}
+
+/** Characters that join items of a line (credits, tags, metadata), not words of a sentence. */
+const SEPARATOR = /^[|·•/:—–-]$/;
+
+/**
+ * The text next to `start`'s side of the element runs on from it: a sentence's text, not
+ * nothing, a line break, a block, or a separator ("Photo: <a>Jane Roe</a> | Reuters").
+ */
+function runsOn(start: Node | null, side: 'previousSibling' | 'nextSibling'): boolean {
+  for (let node = start; node; node = node[side]) {
+    if (node.nodeType !== 1 && node.nodeType !== 3) continue;
+    if (node.nodeType === 1 && !isInlineElement(node as Element)) return false;
+    const text = (node.textContent ?? '').trim();
+    if (!text) {
+      if (node.nodeType === 1 && (node as Element).tagName.toUpperCase() !== 'SPAN') return false;
+      continue;
+    }
+    const touching = side === 'previousSibling' ? text[text.length - 1]! : text[0]!;
+    return !SEPARATOR.test(touching);
+  }
+  return false;
 }
 
 function nestedIn(el: Element, set: ReadonlySet<Element>, root: Element): boolean {

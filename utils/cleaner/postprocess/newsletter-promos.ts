@@ -27,7 +27,10 @@ export const newsletterPromos = definePostStep({
       if (words === 0 || words > 100) continue;
       // A pitch may run to a paragraph ("If you enjoyed this article, we have a proposition
       // for you…"); the runner's story guard keeps anything that holds the story itself.
-      if (hasClassWord(el, PROMO) && words <= 100 && el.querySelectorAll('p').length <= 4) {
+      // A paragraph is the story's text whatever its class says: sites mark the paragraphs a
+      // paywall holds back as class="paywall" (or "premium", "subscriber"), and the reader who
+      // has them should read them. A box around a pitch is a <div> or an <aside>.
+      if (el.tagName !== 'P' && hasClassWord(el, PROMO) && words <= 100 && el.querySelectorAll('p').length <= 4) {
         found.push({ element: el, reason: 'named as a sign-up or promotion box' });
         continue;
       }
