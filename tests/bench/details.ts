@@ -78,7 +78,7 @@ function scoredReport(rs: PageResult[]): string[] {
     row('(without pre-filters)', aggregate(rs.map((r) => r.unfiltered.scores!)), []),
     `Pages: Declutter better on ${rs.filter((r) => pageF1(r.scores!.declutter) > pageF1(r.scores!.readability) + 1e-9).length}, worse on ${
       rs.filter((r) => pageF1(r.scores!.declutter) < pageF1(r.scores!.readability) - 1e-9).length
-    }; ${forced} not readerable by the cheap check (scored with force, as "show anyway"); ${empty} empty.`,
+    }; ${forced} turned away at the click (scored with force, as "show anyway"); ${empty} empty.`,
     ...errors.map((e) => `  ${e.slice(0, 200)}`),
   ];
 }
@@ -150,7 +150,7 @@ function timingReport(rs: PageResult[]): string[] {
     `  from each page's fastest runs instead of its median runs: median ${fmt(median(fastest), 3)}×, p95 ${fmt(quantile(fastest, 0.95), 3)}×`,
     `Declutter's parts, median ms: ${['filters', 'clone', 'readability', 'annotate'].map((k) => `${k} ${fmt(median(rs.map((r) => r.declutter.parts?.[k] ?? NaN)), 1)}`).join(', ')} ` +
       '(filters = page walk + detection + removal log; clone = copy without the clutter + absolute URLs; ' +
-      'readability = cheap check + annotator\'s page lines + Readability; annotate = listing check + post-processing + annotator)',
+      'readability = prose check + annotator\'s page lines + Readability; annotate = listing check + post-processing + annotator)',
     `Post-processing alone: median ${fmt(median(rs.map((r) => r.post.post)), 2)} ms, ${fmt(100 * median(rs.map((r) => r.post.post / r.post.readability)), 1)}% of the Readability run before it (median of per-page ratios)`,
   ];
 }

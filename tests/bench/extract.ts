@@ -46,7 +46,7 @@ export function runDeclutter(doc: Document, url: string): Extraction {
   const t0 = performance.now();
   let result = cleanDocument(doc, { url });
   const status = result.status;
-  // The popup offers "show anyway" on pages the cheap check rejects; a reader who asked for
+  // The popup offers "show anyway" on pages it turns away (a listing, too little prose); a reader who asked for
   // the article gets it, so the score counts that article and the timing counts both runs.
   if (status === 'not-readerable') result = cleanDocument(doc, { url, force: true });
   const ms = performance.now() - t0;

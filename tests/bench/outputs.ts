@@ -25,7 +25,7 @@ const pages = [...loadCorpus(PAGES_DIR), ...loadCorpus(ARTICLE_BENCH_DIR)];
 const results: Record<string, unknown> = {};
 for (const page of pages) {
   const doc = parseForBench(page.html, page.url, dom);
-  // Forced too: a page the cheap check turns away still has an article the reader can ask for.
+  // Forced too: a page the click turns away still has an article the reader can ask for.
   const runs = [cleanDocument(doc, { url: page.url }), cleanDocument(doc, { url: page.url, force: true })];
   results[page.id] = runs.map(({ timingsMs: _, ...rest }) => rest);
 }

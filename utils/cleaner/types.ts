@@ -165,7 +165,7 @@ export interface Timings {
   readonly filters: number;
   /** The copy of the page without its clutter, and its URLs made absolute. */
   readonly clone: number;
-  /** Readability's cheap check, the annotator's page lines, the visible headlines and Readability. */
+  /** The check for prose on the page, the annotator's page lines, the visible headlines and Readability. */
   readonly readability: number;
   /** The listing check, the title, post-processing and the annotator. */
   readonly annotate: number;
