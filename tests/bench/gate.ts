@@ -14,8 +14,9 @@ import { join } from 'node:path';
 import { BENCH_ROOT, corpusKind, listCorpora, loadCorpus } from './corpus.ts';
 import { measure } from './measure.ts';
 import { formatSummary, gateFailures, summarize, type CorpusSummary } from './summary.ts';
+import { loadOfficialLists } from '../../utils/cleaner/annotate/official-lists.ts';
 
-function main(): void {
+async function main(): Promise<void> {
   if (!existsSync(BENCH_ROOT)) {
     process.stderr.write(`bench:gate: no benchmark corpora at ${BENCH_ROOT} (clone them beside the project as ../shared/bench, or set BENCH_ROOT)\n`);
     process.exit(2);
@@ -25,6 +26,8 @@ function main(): void {
     process.stderr.write(`bench:gate: ${BENCH_ROOT} holds no corpus in a known layout\n`);
     process.exit(2);
   }
+  // The annotator reads the official lists as the popup does.
+  await loadOfficialLists();
   const summaries: CorpusSummary[] = [];
   for (const name of names) {
     const dir = join(BENCH_ROOT, name);
@@ -40,4 +43,4 @@ function main(): void {
   process.stdout.write(`bench:gate passed on ${summaries.length} corpora (${summaries.reduce((n, s) => n + s.pages, 0)} pages)\n`);
 }
 
-main();
+await main();
