@@ -18,7 +18,7 @@ import { noteLeadFigures, restoreLeadFigures } from './extract/lead-figure.ts';
 import { paragraphsFromLongHeadings } from './extract/lead-heading.ts';
 import { shieldPictureCredits, unshieldPictureCredits } from './extract/caption-byline.ts';
 import { unwrapEmbeddedPosts } from './extract/embedded-posts.ts';
-import { fullHeadline, visibleHeadlines } from './extract/title.ts';
+import { declaredTitles, fullHeadline, visibleHeadlines } from './extract/title.ts';
 import { withRegions } from './extract/region.ts';
 import { articleText, countWords, readingMinutes } from './page/article-text.ts';
 import type { Article, CleanResult, ClutterFilter, Removal } from './types.ts';
@@ -75,6 +75,7 @@ export function cleanDocument(doc: Document, options: CleanOptions): CleanResult
   const pageForNotes = annotate ? pageLines(copy.body) : null;
 
   const headlines = visibleHeadlines(copy);
+  const declared = declaredTitles(copy);
   // After the headlines are read: a lead set as a heading is text for Readability, not a title.
   paragraphsFromLongHeadings(copy, pageStats(ctx));
   // Readability's blind spots around pictures (extract/lead-figure.ts, extract/caption-byline.ts) and quoted
@@ -91,7 +92,7 @@ export function cleanDocument(doc: Document, options: CleanOptions): CleanResult
   unshieldPictureCredits(content);
   // A front or section page passes the cheap check when its teasers are long (detect/listing.ts).
   if (!options.force && looksLikeListing(content, base)) return empty('not-readerable', t3);
-  const title = fullHeadline(foldSpaces(parsed.title ?? ''), headlines);
+  const title = fullHeadline(parsed.title ?? '', headlines, declared, base.hostname);
   // Before post-processing changes its paragraphs: where on the page the article was, and so
   // which removals were in or beside it (what the removal line counts) and which were chrome.
   const located = withRegions(removals, chosen, pageStats(ctx), content);
