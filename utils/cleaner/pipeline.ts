@@ -14,11 +14,14 @@ import { foldSpaces, visibleText } from './page/visible-text.ts';
 import { pageStats } from './page/walk.ts';
 import { absolutizeUrls } from './page/urls.ts';
 import { copyWithout, neverShown } from './extract/copy.ts';
+import { machineMetadata } from './extract/microdata.ts';
 import { noteLeadFigures, restoreLeadFigures } from './extract/lead-figure.ts';
 import { paragraphsFromLongHeadings } from './extract/lead-heading.ts';
 import { shieldPictureCredits, unshieldPictureCredits } from './extract/caption-byline.ts';
 import { unwrapEmbeddedPosts } from './extract/embedded-posts.ts';
-import { declaredTitles, fullHeadline, visibleHeadlines } from './extract/title.ts';
+import { declaredTitles, fullHeadline, headingOf, visibleHeadlines } from './extract/title.ts';
+import { publicationDate } from './extract/dates.ts';
+import { cleanByline } from './extract/byline.ts';
 import { withRegions } from './extract/region.ts';
 import { articleText, countWords, readingMinutes } from './page/article-text.ts';
 import type { Article, CleanResult, ClutterFilter, Removal } from './types.ts';
@@ -54,7 +57,9 @@ export function cleanDocument(doc: Document, options: CleanOptions): CleanResult
   const removals = logRemovals(chosen);
   const t1 = now();
 
-  const copy = copyWithout(doc, [...chosen.map((m) => m.element), ...neverShown(pageStats(ctx))]);
+  // Microdata hidden by the site's style sheet is not clutter the reader could switch back on:
+  // it never showed, so it leaves the copy like scripts do, unlogged (extract/microdata.ts).
+  const copy = copyWithout(doc, [...chosen.map((m) => m.element), ...neverShown(pageStats(ctx)), ...machineMetadata(doc)]);
   absolutizeUrls(copy, base);
   const t2 = now();
 
@@ -125,9 +130,9 @@ export function cleanDocument(doc: Document, options: CleanOptions): CleanResult
   const article: Article = {
     // The annotator takes the marks out of the title too («ИГ*» reads «ИГ», the note keeps the mark).
     title: annotated?.readingTitle ?? title,
-    byline: cleanMeta(parsed.byline),
+    byline: cleanByline(parsed.byline),
     siteName: cleanMeta(parsed.siteName),
-    publishedTime: cleanMeta(parsed.publishedTime),
+    publishedTime: publicationDate(parsed.publishedTime, headingOf(title, headlines)?.date ?? null),
     lang,
     dir: cleanMeta(parsed.dir),
     excerpt: cleanMeta(parsed.excerpt),
