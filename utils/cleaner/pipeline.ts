@@ -59,7 +59,7 @@ export function cleanDocument(doc: Document, options: CleanOptions): CleanResult
 
   // Microdata hidden by the site's style sheet is not clutter the reader could switch back on:
   // it never showed, so it leaves the copy like scripts do, unlogged (extract/microdata.ts).
-  const copy = copyWithout(doc, [...chosen.map((m) => m.element), ...neverShown(pageStats(ctx)), ...machineMetadata(doc)]);
+  const copy = copyWithout(doc, [...chosen.map((m) => m.element), ...neverShown(pageStats(ctx)), ...machineMetadata(pageStats(ctx))]);
   absolutizeUrls(copy, base);
   const t2 = now();
 

@@ -5,9 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { cleanDocument } from '../../../utils/cleaner/pipeline.ts';
 import { machineMetadata } from '../../../utils/cleaner/extract/microdata.ts';
+import { bodyOf } from '../../../utils/cleaner/page/elements.ts';
+import { pageStats } from '../../../utils/cleaner/page/walk.ts';
 import { DOMS, parseDocument } from '../../dom.ts';
 
 const URL_ = 'https://news.example.ru/20200303/1565668443.html';
+const machineValues = (doc: Document): Element[] => machineMetadata(pageStats({ doc, body: bodyOf(doc), url: new URL(URL_) }));
 const PARAGRAPHS = [
   'Депутаты Государственной думы в среду приняли во втором чтении законопроект о новых правилах продажи лекарств через интернет-аптеки.',
   'Как рассказал один из авторов документа, аптеки смогут доставлять покупателям безрецептурные препараты уже с осени, а рецептурные позже.',
@@ -59,7 +62,7 @@ describe.each(DOMS)('microdata under %s', (dom) => {
       URL_,
       dom,
     );
-    expect(machineMetadata(doc).map((el) => el.textContent?.trim())).toEqual(['2020-03-03T19:00:00+03:00', 'https://cdn.example.ru/1.jpg']);
+    expect(machineValues(doc).map((el) => el.textContent?.trim())).toEqual(['2020-03-03T19:00:00+03:00', 'https://cdn.example.ru/1.jpg']);
   });
 
   it('a block of words only, or one with text outside its itemprop elements, is not data', () => {
@@ -69,6 +72,6 @@ describe.each(DOMS)('microdata under %s', (dom) => {
       URL_,
       dom,
     );
-    expect(machineMetadata(doc)).toEqual([]);
+    expect(machineValues(doc)).toEqual([]);
   });
 });

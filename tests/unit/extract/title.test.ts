@@ -100,8 +100,8 @@ describe('the headline a declared title confirms', () => {
       dom,
     );
     expect(visibleHeadlines(doc)).toEqual([
-      { text: 'Orden fürs Morden', parts: [], kicker: 'Nationaler Veteranentag' },
-      { text: 'Neue Leipziger Schule Judy Lybke', parts: ['Neue Leipziger Schule', 'Judy Lybke'], kicker: null },
+      { text: 'Orden fürs Morden', parts: [], kicker: 'Nationaler Veteranentag', date: '2024-04-26' },
+      { text: 'Neue Leipziger Schule Judy Lybke', parts: ['Neue Leipziger Schule', 'Judy Lybke'], kicker: null, date: null },
     ]);
   });
 

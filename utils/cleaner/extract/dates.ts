@@ -10,6 +10,8 @@
  * other dates on a news page belong to the teasers of other stories, further away.
  */
 
+import { bodyOf } from '../page/elements.ts';
+
 /** Elements looked at before and after the headline: a dateline sits right above or under it, teaser lists do not. */
 const BEFORE = 12;
 const AFTER = 40;
@@ -93,15 +95,17 @@ function dateOf(el: Element): string | null {
  */
 export function datesNearHeadings(doc: Document, headings: readonly Element[]): Map<Element, string> {
   const found = new Map<Element, string>();
-  if (!headings.length || !doc.body) return found;
-  const all = [...doc.body.querySelectorAll('*')];
+  const body = bodyOf(doc) ?? doc.documentElement;
+  if (!headings.length || !body) return found;
+  const all = [...body.querySelectorAll('*')];
   const index = new Map(all.map((el, i) => [el, i]));
   for (const heading of headings) {
     const at = index.get(heading);
     if (at === undefined) continue;
     // Above the headline only inside its own header block: what stands before that is the
     // end of the page's preceding lists (teasers with their times), not this story's dateline.
-    const header = heading.parentElement?.parentElement ?? heading.parentElement;
+    const grand = heading.parentElement?.parentElement;
+    const header = grand && grand !== body && grand !== doc.documentElement ? grand : heading.parentElement;
     for (let step = 1; step <= AFTER; step++) {
       const after = all[at + step];
       const before = step <= BEFORE ? all[at - step] : undefined;

@@ -14,6 +14,8 @@
  * text outside itemprop elements, and stays.
  */
 
+import type { PageStats } from '../page/stats.ts';
+
 /** A bare address: the text is a URL and nothing else. */
 const URL_VALUE = /^(?:https?:)?\/\/[^\s]+$/iu;
 /** A machine timestamp with its time: 2020-03-03T18:35, 20200303T1835+0300, 2020-03-03 18:35:00Z. */
@@ -24,20 +26,29 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/u;
 /** Longest value in a data block: a description repeats the lead in a sentence or two, never an article. */
 const MAX_VALUE_CHARS = 400;
 
-/** Elements of `doc` that hold only machine-readable microdata, outermost first. */
-export function machineMetadata(doc: Document): Element[] {
-  const body = doc.body;
-  if (!body) return [];
-  const found = new Set<Element>();
-  for (const scope of body.querySelectorAll('[itemscope]')) {
-    if (![...found].some((f) => f.contains(scope)) && isDataBlock(scope)) found.add(scope);
+/** Longest text of an itemprop element read as one value: past this it holds prose. */
+const MAX_VALUE_ELEMENT_CHARS = 300;
+
+/**
+ * Elements of the page that hold only machine-readable microdata, outermost first. Read
+ * from the page walk's entries (attribute names known), so pages without microdata, nearly
+ * all, cost no DOM query.
+ */
+export function machineMetadata(stats: PageStats): Element[] {
+  const found: Element[] = [];
+  for (const entry of stats.elements) {
+    const { attributes, el } = entry;
+    if (!attributes.includes('itemprop') && !attributes.includes('itemscope')) continue;
+    // Document order: only the last element found can hold this one.
+    if (found.length && found[found.length - 1]!.contains(el)) continue;
+    if (attributes.includes('itemscope') && isDataBlock(el)) found.push(el);
+    else if (attributes.includes('itemprop') && entry.chars <= MAX_VALUE_ELEMENT_CHARS && isMachineValue((el.textContent ?? '').trim())) found.push(el);
   }
-  for (const el of body.querySelectorAll('[itemprop]')) {
-    if ([...found].some((f) => f.contains(el))) continue;
-    const text = (el.textContent ?? '').trim();
-    if (URL_VALUE.test(text) || TIMESTAMP.test(text)) found.add(el);
-  }
-  return [...found];
+  return found;
+}
+
+function isMachineValue(text: string): boolean {
+  return URL_VALUE.test(text) || TIMESTAMP.test(text);
 }
 
 /** Every text of the block sits right in an itemprop element, none is prose, and one is a URL or a timestamp. */
