@@ -37,7 +37,10 @@ function markRestored(body: Element, restored: readonly string[]): void {
 /** A date in the reader's language; a value that is not a date is shown as the page wrote it. */
 export function formatDate(value: string | null, lang: Lang): { text: string; iso: string | undefined } | null {
   if (!value) return null;
-  const date = new Date(value);
+  // A date alone (a dateline without a time) is that day where the page was written: Date
+  // would read "2018-08-27" as UTC midnight and show the 26th west of Greenwich.
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = day ? new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])) : new Date(value);
   if (Number.isNaN(date.getTime())) return { text: value, iso: undefined };
   return { text: formatLongDate(lang, date), iso: date.toISOString() };
 }

@@ -25,7 +25,7 @@ import { cleanDocument } from '../../utils/cleaner/pipeline.ts';
 import { copyWithout, neverShown } from '../../utils/cleaner/extract/copy.ts';
 import { noteLeadFigures, restoreLeadFigures } from '../../utils/cleaner/extract/lead-figure.ts';
 import { shieldPictureCredits, unshieldPictureCredits } from '../../utils/cleaner/extract/caption-byline.ts';
-import { fullHeadline, visibleHeadlines } from '../../utils/cleaner/extract/title.ts';
+import { declaredTitles, fullHeadline, visibleHeadlines } from '../../utils/cleaner/extract/title.ts';
 import { looksLikeListing } from '../../utils/cleaner/detect/listing.ts';
 import { articleText, countWords } from '../../utils/cleaner/page/article-text.ts';
 import type { DomName } from '../dom.ts';
@@ -98,6 +98,7 @@ function steps(doc: Document, url: string): Steps {
   timed(s, 'isProbablyReaderable', () => isProbablyReaderable(clone));
   const pageForNotes = timed(s, 'annotator page lines', () => pageLines(clone.body));
   const headlines = timed(s, 'headlines', () => visibleHeadlines(clone));
+  const declared = timed(s, 'declared titles', () => declaredTitles(clone));
   const leadFigures = timed(s, 'picture guards', () => {
     const figures = noteLeadFigures(clone);
     shieldPictureCredits(clone);
@@ -112,7 +113,7 @@ function steps(doc: Document, url: string): Steps {
     restoreLeadFigures(leadFigures, content, clone);
     unshieldPictureCredits(content);
     looksLikeListing(content, base);
-    return fullHeadline(parsed.title ?? '', headlines);
+    return fullHeadline(parsed.title ?? '', headlines, declared, base.hostname);
   });
   timed(s, 'postprocess', () =>
     postprocess({ root: content, title, byline: parsed.byline ?? null, url: base, lang: '', filters: new Set(FILTERS.map((f) => f.id)) }),

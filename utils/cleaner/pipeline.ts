@@ -15,12 +15,15 @@ import { foldSpaces, visibleText } from './page/visible-text.ts';
 import { pageStats } from './page/walk.ts';
 import { absolutizeUrls } from './page/urls.ts';
 import { copyWithout, neverShown } from './extract/copy.ts';
+import { machineMetadata } from './extract/microdata.ts';
 import { noteLeadFigures, restoreLeadFigures } from './extract/lead-figure.ts';
 import { fillPictureSources } from './extract/picture-sources.ts';
 import { paragraphsFromLongHeadings } from './extract/lead-heading.ts';
 import { shieldPictureCredits, unshieldPictureCredits } from './extract/caption-byline.ts';
 import { unwrapEmbeddedPosts } from './extract/embedded-posts.ts';
-import { fullHeadline, visibleHeadlines } from './extract/title.ts';
+import { declaredTitles, fullHeadline, headingOf, visibleHeadlines } from './extract/title.ts';
+import { publicationDate } from './extract/dates.ts';
+import { cleanByline } from './extract/byline.ts';
 import { withRegions } from './extract/region.ts';
 import { articleText, countWords, readingMinutes } from './page/article-text.ts';
 import type { Article, CleanResult, ClutterFilter, Removal } from './types.ts';
@@ -70,7 +73,9 @@ export function cleanDocument(doc: Document, options: CleanOptions): CleanResult
   // listing, below): here, no block of the page holds a sentence, and nothing is copied.
   if (!options.force && noProseOnPage(pageStats(ctx))) return empty('not-readerable');
 
-  const copy = copyWithout(doc, [...chosen.map((m) => m.element), ...neverShown(pageStats(ctx))]);
+  // Microdata hidden by the site's style sheet is not clutter the reader could switch back on:
+  // it never showed, so it leaves the copy like scripts do, unlogged (extract/microdata.ts).
+  const copy = copyWithout(doc, [...chosen.map((m) => m.element), ...neverShown(pageStats(ctx)), ...machineMetadata(pageStats(ctx))]);
   absolutizeUrls(copy, base);
   t2 = now();
 
@@ -80,6 +85,7 @@ export function cleanDocument(doc: Document, options: CleanOptions): CleanResult
   const pageForNotes = annotate ? pageLines(copy.body) : null;
 
   const headlines = visibleHeadlines(copy);
+  const declared = declaredTitles(copy);
   // After the headlines are read: a lead set as a heading is text for Readability, not a title.
   paragraphsFromLongHeadings(copy, pageStats(ctx));
   // Readability's blind spots around pictures (extract/lead-figure.ts, extract/caption-byline.ts) and quoted
@@ -107,7 +113,7 @@ export function cleanDocument(doc: Document, options: CleanOptions): CleanResult
   // Clearly no article: a front or section page of teasers (detect/listing.ts), or too little
   // prose to read. The reader can still ask for it ("Show anyway", --force).
   if (!options.force && (tooLittleProse(content) || looksLikeListing(content, base))) return empty('not-readerable', t3);
-  const title = fullHeadline(foldSpaces(parsed.title ?? ''), headlines);
+  const title = fullHeadline(parsed.title ?? '', headlines, declared, base.hostname);
   // Before post-processing changes its paragraphs: where on the page the article was, and so
   // which removals were in or beside it (what the removal line counts) and which were chrome.
   const located = withRegions(removals, chosen, pageStats(ctx), content);
@@ -140,9 +146,9 @@ export function cleanDocument(doc: Document, options: CleanOptions): CleanResult
   const article: Article = {
     // The annotator takes the marks out of the title too («ИГ*» reads «ИГ», the note keeps the mark).
     title: annotated?.readingTitle ?? title,
-    byline: cleanMeta(parsed.byline),
+    byline: cleanByline(parsed.byline),
     siteName: cleanMeta(parsed.siteName),
-    publishedTime: cleanMeta(parsed.publishedTime),
+    publishedTime: publicationDate(parsed.publishedTime, headingOf(title, headlines)?.date ?? null),
     lang,
     dir: cleanMeta(parsed.dir),
     excerpt: cleanMeta(parsed.excerpt),
