@@ -1,0 +1,48 @@
+/**
+ * The project's lint (`npm run lint`, a stage of .ci/run): TypeScript's recommended rules,
+ * the rules of hooks for the Preact components, the security bans (no HTML sink outside the
+ * sanitizer, no string-to-code, no outside message listener) and two ReDoS checks on every
+ * regular expression:
+ * - regexp/no-super-linear-backtracking (scslre): a structural analysis that finds two
+ *   quantifiers able to share the same characters, the cause of exponential backtracking
+ *   (it found image-credits' PIPED_CREDIT, which froze Chromium on a 150-character caption);
+ * - redos/no-vulnerable (recheck): an attack-string search, run with `permittableComplexities`
+ *   left at its default so polynomial cases show too. Its native backend ships inside an npm
+ *   package (recheck-linux-x64); where it is missing recheck falls back to its pure-JS build.
+ */
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import regexp from 'eslint-plugin-regexp';
+import { createRequire } from 'node:module';
+import type { ESLint } from 'eslint';
+import { SECURITY_RULES, SECURITY_SOURCE_DIRS } from './scripts/lint/security-rules.ts';
+
+// Neither plugin ships type declarations.
+const require = createRequire(import.meta.url);
+const noUnsanitized = require('eslint-plugin-no-unsanitized') as ESLint.Plugin;
+const redos = require('eslint-plugin-redos') as ESLint.Plugin;
+
+const CODE = ['**/*.{ts,tsx,mts,js,mjs}'];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', '.output/', '.wxt/', 'tests/artifacts/', 'web-ext-artifacts/', '.scratch/', 'tests/golden/pages/', '**/*.d.ts'] },
+  { files: CODE, extends: [tseslint.configs.recommended] },
+  {
+    files: CODE,
+    plugins: { 'react-hooks': reactHooks, regexp, redos },
+    languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      'regexp/no-super-linear-backtracking': 'error',
+      'redos/no-vulnerable': ['error', { timeout: 10000 }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+  {
+    files: SECURITY_SOURCE_DIRS.map((dir) => `${dir}/**/*.{ts,tsx,mts,js,mjs}`),
+    plugins: { 'no-unsanitized': noUnsanitized },
+    rules: SECURITY_RULES,
+  },
+);
