@@ -5,11 +5,10 @@
  */
 import { computed, signal } from '@preact/signals';
 import { browser } from '#imports';
-import { cleanDocument } from '../../utils/cleaner/pipeline.ts';
 import { FILTERS, type FilterId } from '../../utils/cleaner/detect/filters/index.ts';
-import { loadOfficialLists } from '../../utils/cleaner/annotate/official-lists.ts';
 import type { CleanResult, ClutterFilter, Lang } from '../../utils/cleaner/types.ts';
 import { parseSnapshot, type PageSnapshot } from '../../utils/messaging.ts';
+import { createCleanRunner, type CleanRunner } from './clean-runner.ts';
 import { activeTab, requestPage, requestedTabId, type PageRequest } from './page-request.ts';
 import { classifyInjectionError, isPdf, isRestrictedUrl } from '../../utils/restricted.ts';
 import { DEFAULT_SETTINGS, isFilterOn, loadSettings, normalizeSettings, settingsItem, siteKey, type Settings } from '../../utils/settings.ts';
@@ -32,6 +31,8 @@ export interface PopupModelOptions {
   readonly firstRequest?: PageRequest;
   /** The reader's settings, likewise already being read. */
   readonly firstSettings?: Promise<Settings>;
+  /** Where the core runs: a worker within a time budget (clean-runner.ts); tests pass their own. */
+  readonly cleanRunner?: CleanRunner;
 }
 
 export function createPopupModel(location: Location = window.location, options: PopupModelOptions = {}) {
@@ -45,12 +46,9 @@ export function createPopupModel(location: Location = window.location, options: 
   let tabId: number | null = requestedTabId(location.search);
   let firstRequest = options.firstRequest ?? null;
   let snapshot: PageSnapshot | null = null;
-  let parsedPage: Document | null = null;
+  const runner = options.cleanRunner ?? createCleanRunner();
   let force = false;
   let settingsLoaded: Promise<void> = Promise.resolve();
-  // The whole official lists (a third of a megabyte, a chunk of its own) load while the page is
-  // asked for; the annotator looks up what a page marks in them. A failed load leaves them out.
-  const listsLoaded: Promise<void> = loadOfficialLists().catch(() => undefined);
 
   // Computed: what each filter does on this site, after the site's overrides.
   const site = computed(() => siteKey(pageUrl.value));
@@ -63,16 +61,15 @@ export function createPopupModel(location: Location = window.location, options: 
     view.value = { kind: 'error', message: t(lang.value, key), detail: detail === null ? null : describe(detail) };
   }
 
-  function render(): void {
-    if (!snapshot || !parsedPage) return;
+  async function render(): Promise<void> {
+    if (!snapshot) return;
     try {
-      const filters = filterStates.value.filter((s) => s.on).map((s) => s.filter);
-      const result = cleanDocument(parsedPage, {
-        url: snapshot.url,
-        filters,
-        force,
-        annotate: settings.value.annotations,
-      });
+      const filters = filterStates.value.filter((s) => s.on).map((s) => s.filter.id);
+      const outcome = await runner.clean({ filters, force, annotate: settings.value.annotations });
+      if (outcome.kind === 'superseded') return;
+      if (outcome.kind === 'timeout') return fail('tooSlow');
+      if (outcome.kind === 'failed') return fail('errorBody', outcome.error);
+      const { result } = outcome;
       // Read by `npm run bench:browser`: where the popup's time goes in a real browser.
       performance.mark('declutter:cleaned', { detail: result.timingsMs });
       if (result.status === 'ok' && result.article) view.value = { kind: 'ready', result: { ...result, article: result.article } };
@@ -125,14 +122,13 @@ export function createPopupModel(location: Location = window.location, options: 
       }
       snapshot = parsed;
       pageUrl.value = parsed.url;
-      // Inert: a DOMParser document runs no script and loads nothing. The core resolves its
-      // relative URLs against the page's address, since this document's base is the popup's.
-      parsedPage = new DOMParser().parseFromString(parsed.html, 'text/html');
+      // Parsed in the cleaning worker, which runs no script and loads nothing. The core
+      // resolves relative URLs against the page's address.
+      runner.setPage(parsed.html, parsed.url);
       // The settings pick the filters, so the clean waits for them; they load while the
       // page is asked, not before.
       await settingsLoaded;
-      await listsLoaded;
-      render();
+      await render();
     } catch (error) {
       fail('errorBody', error);
     }
@@ -140,7 +136,7 @@ export function createPopupModel(location: Location = window.location, options: 
 
   async function saveSettings(next: Settings): Promise<void> {
     settings.value = next;
-    render();
+    void render();
     await settingsItem.setValue(next);
   }
 
@@ -155,7 +151,7 @@ export function createPopupModel(location: Location = window.location, options: 
         const next = normalizeSettings(value);
         if (JSON.stringify(next) === JSON.stringify(settings.value)) return;
         settings.value = next;
-        render();
+        void render();
       });
       await readPage();
     },
@@ -172,9 +168,9 @@ export function createPopupModel(location: Location = window.location, options: 
     },
     retry: () => readPage(),
     readAnyway: () => readPage(true),
-    showAnyway(): void {
+    showAnyway(): Promise<void> {
       force = true;
-      render();
+      return render();
     },
     /**
      * The switch is global, as its hint says. A per-site override for the same filter

@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createPopupModel, type PopupModel } from '../../entrypoints/popup/model.ts';
+import { inThreadCleanRunner } from '../clean-in-thread.ts';
 import { requestPage } from '../../entrypoints/popup/page-request.ts';
 import { ELEMENT_BUDGET, type PageSnapshot } from '../../utils/messaging.ts';
 import { loadSettings } from '../../utils/settings.ts';
@@ -46,7 +47,7 @@ function pageAnswers(answer: PageSnapshot | Error | unknown): void {
 }
 
 async function start(tabId: number, view = ''): Promise<PopupModel> {
-  const model = createPopupModel({ search: `?tabId=${tabId}${view}` } as Location);
+  const model = createPopupModel({ search: `?tabId=${tabId}${view}` } as Location, { cleanRunner: inThreadCleanRunner() });
   await model.actions.start();
   return model;
 }
@@ -79,7 +80,7 @@ describe('reading a page', () => {
     const focused = await fakeBrowser.windows.create({ focused: true });
     const tab = await fakeBrowser.tabs.create({ url: ARTICLE_URL, active: true, windowId: focused!.id! });
     const get = vi.spyOn(fakeBrowser.tabs, 'get');
-    const model = createPopupModel({ search: '' } as Location);
+    const model = createPopupModel({ search: '' } as Location, { cleanRunner: inThreadCleanRunner() });
     await model.actions.start();
     expect(model.view.value).toMatchObject({ kind: 'ready' });
     expect(inject).toHaveBeenCalledWith({ target: { tabId: tab.id }, files: ['/content-scripts/content.js'] });
@@ -92,7 +93,7 @@ describe('reading a page', () => {
     const firstRequest = requestPage(tabId);
     // The page changes after the first request went out: the popup shows what that request got.
     pageAnswers(snapshot(listing));
-    const model = createPopupModel({ search: `?tabId=${tabId}` } as Location, { firstRequest });
+    const model = createPopupModel({ search: `?tabId=${tabId}` } as Location, { firstRequest, cleanRunner: inThreadCleanRunner() });
     await model.actions.start();
     expect(model.view.value.kind).toBe('ready');
     expect(inject).toHaveBeenCalledTimes(1);
@@ -115,6 +116,7 @@ describe('reading a page', () => {
   test('settings read before the popup was built pick the filters', async () => {
     pageAnswers(snapshot(harbour));
     const model = createPopupModel({ search: `?tabId=${await openTab(ARTICLE_URL)}` } as Location, {
+      cleanRunner: inThreadCleanRunner(),
       firstSettings: Promise.resolve({ filters: { 'promo-links': false }, sites: {}, annotations: false }),
     });
     await model.actions.start();
@@ -142,7 +144,7 @@ describe('reading a page', () => {
     pageAnswers(snapshot(listing));
     const model = await start(await openTab(ARTICLE_URL));
     expect(model.view.value.kind).toBe('not-readerable');
-    model.actions.showAnyway();
+    await model.actions.showAnyway();
     const view = model.view.value;
     expect(view.kind).toBe('ready');
     if (view.kind === 'ready') expect(view.result.article.text).toContain('Band D households will pay about £90 more');
@@ -151,7 +153,7 @@ describe('reading a page', () => {
   test('a page with no text at all says so, even when forced', async () => {
     pageAnswers(snapshot('<html><body><div></div></body></html>'));
     const model = await start(await openTab(ARTICLE_URL));
-    model.actions.showAnyway();
+    await model.actions.showAnyway();
     expect(model.view.value.kind).toBe('no-article');
   });
 });
@@ -162,7 +164,7 @@ describe('pages that cannot be read', () => {
     async (url) => {
       const focused = await fakeBrowser.windows.create({ focused: true });
       await fakeBrowser.tabs.create({ url, active: true, windowId: focused!.id! });
-      const model = createPopupModel({ search: '' } as Location);
+      const model = createPopupModel({ search: '' } as Location, { cleanRunner: inThreadCleanRunner() });
       await model.actions.start();
       expect(model.view.value).toEqual({ kind: 'restricted', reason: 'closed' });
       expect(inject).not.toHaveBeenCalled();
@@ -246,8 +248,8 @@ describe('filter switches', () => {
     const model = await start(await openTab(ARTICLE_URL));
     expect(removedCookies(model)).toBe(true);
     const saving = model.actions.toggleFilter('cookie-banners', false);
-    // Before storage answers: the view already changed.
-    expect(removedCookies(model)).toBe(false);
+    // The clean runs beside the save, not after it.
+    await vi.waitFor(() => expect(removedCookies(model)).toBe(false));
     await saving;
     expect((await loadSettings()).filters['cookie-banners']).toBe(false);
     expect(model.filterStates.value.find((s) => s.filter.id === 'cookie-banners')?.on).toBe(false);
@@ -267,7 +269,7 @@ describe('filter switches', () => {
     const model = await start(await openTab(ARTICLE_URL));
     expect(removedCookies(model)).toBe(false);
     await model.actions.toggleFilter('cookie-banners', true);
-    expect(removedCookies(model)).toBe(true);
+    await vi.waitFor(() => expect(removedCookies(model)).toBe(true));
     const saved = await loadSettings();
     expect(saved.sites).toEqual({ 'other.example': { 'cookie-banners': false } });
   });

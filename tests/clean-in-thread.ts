@@ -1,0 +1,29 @@
+/**
+ * The popup's cleaning worker run in the test's own thread: jsdom and Node have no Worker
+ * for the built bundle, and the job is the same code (entrypoints/popup/clean-job.ts).
+ */
+import { cleanJobs } from '../entrypoints/popup/clean-job.ts';
+import { createCleanRunner, type CleanRunner, type CleanRunnerOptions, type CleanWorker } from '../entrypoints/popup/clean-runner.ts';
+
+export function inThreadWorker(): CleanWorker {
+  const run = cleanJobs();
+  let terminated = false;
+  const worker: CleanWorker = {
+    onmessage: null,
+    onerror: null,
+    postMessage(request) {
+      // Answers later, as a worker would.
+      setTimeout(() => {
+        if (!terminated) worker.onmessage?.({ data: run(request) });
+      }, 0);
+    },
+    terminate() {
+      terminated = true;
+    },
+  };
+  return worker;
+}
+
+export function inThreadCleanRunner(options: CleanRunnerOptions = {}): CleanRunner {
+  return createCleanRunner({ createWorker: inThreadWorker, ...options });
+}
