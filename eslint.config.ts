@@ -15,7 +15,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import regexp from 'eslint-plugin-regexp';
 import { createRequire } from 'node:module';
 import type { ESLint } from 'eslint';
-import { SECURITY_RULES, SECURITY_SOURCE_DIRS } from './scripts/lint/security-rules.ts';
+import { SECURITY_RULES, SECURITY_SOURCE_DIRS, WORKER_CHANNEL_FILES, WORKER_CHANNEL_RULES } from './scripts/lint/security-rules.ts';
 
 // Neither plugin ships type declarations.
 const require = createRequire(import.meta.url);
@@ -45,4 +45,5 @@ export default tseslint.config(
     plugins: { 'no-unsanitized': noUnsanitized },
     rules: SECURITY_RULES,
   },
+  { files: WORKER_CHANNEL_FILES, rules: WORKER_CHANNEL_RULES },
 );

@@ -6,8 +6,8 @@ import { loadOfficialLists } from '../../utils/cleaner/annotate/official-lists.t
 import { cleanJobs } from './clean-job.ts';
 import type { CleanRequest } from './clean-runner.ts';
 
-// A dedicated worker hears only the page that created it (the popup), never a web page.
-// eslint-disable-next-line no-restricted-syntax -- see above
+// A dedicated worker hears only the page that created it (the popup), never a web page
+// (scripts/lint/security-rules.ts WORKER_CHANNEL_FILES).
 const run = cleanJobs();
 // The whole official lists (a third of a megabyte, a chunk of their own) load as the worker
 // starts, while the popup still asks for the page; the annotator looks up what a page marks

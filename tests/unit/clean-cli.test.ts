@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { resultText } from '../../scripts/clean-cli-text.ts';
 import { cleanDocument } from '../../utils/cleaner/pipeline.ts';
-import { FILTERS } from '../../utils/cleaner/filters/index.ts';
+import { FILTERS } from '../../utils/cleaner/detect/filters/index.ts';
 import { parseDocument } from '../dom.ts';
 import { readFileSync } from 'node:fs';
 

@@ -8,10 +8,10 @@
 import { RegExpParser } from '@eslint-community/regexpp';
 import { analyse } from 'scslre';
 import { describe, expect, it } from 'vitest';
-import { PIPED_CREDIT, imageCredits } from '../../utils/cleaner/postprocess/image-credits.ts';
-import { postprocess } from '../../utils/cleaner/postprocess/index.ts';
-import { articleText } from '../../utils/cleaner/text.ts';
-import { DOMS, parseDocument } from '../dom.ts';
+import { PIPED_CREDIT, imageCredits } from '../../../utils/cleaner/postprocess/image-credits.ts';
+import { postprocess } from '../../../utils/cleaner/postprocess/index.ts';
+import { articleText } from '../../../utils/cleaner/page/article-text.ts';
+import { DOMS, parseDocument } from '../../dom.ts';
 
 function exponentialReports(re: RegExp): string[] {
   const literal = new RegExpParser().parseLiteral(re.toString());
