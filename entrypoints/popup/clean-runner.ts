@@ -18,6 +18,12 @@
 import type { CleanResult } from '../../utils/cleaner/types.ts';
 
 export const CLEAN_BUDGET_MS = 3000;
+/**
+ * A page over the snapshot's element budget, read because the reader clicked "Read
+ * anyway" (the popup told them it may take a few seconds): linkedom parses a 4 MB page
+ * slower than the browser's parser, so such a page gets longer, and is still stopped.
+ */
+export const LARGE_PAGE_BUDGET_MS = 20_000;
 
 /** What the popup sends: the page, the first time a worker sees it, and the switches. */
 export interface CleanRequest {
@@ -55,7 +61,7 @@ export interface CleanRunnerOptions {
 export interface CleanRunner {
   /** A new page: the next clean parses it. */
   setPage(html: string, url: string): void;
-  clean(options: { filters: readonly string[]; force: boolean; annotate: boolean }): Promise<CleanOutcome>;
+  clean(options: { filters: readonly string[]; force: boolean; annotate: boolean; budgetMs?: number }): Promise<CleanOutcome>;
   dispose(): void;
 }
 
@@ -120,13 +126,14 @@ export function createCleanRunner(options: CleanRunnerOptions = {}): CleanRunner
       worker ??= startWorker();
       const id = nextId++;
       const request: CleanRequest = { id, filters: [...job.filters], force: job.force, annotate: job.annotate, ...(workerHasPage ? {} : { page }) };
+      const limit = job.budgetMs ?? budget;
       workerHasPage = true;
       return new Promise<CleanOutcome>((resolve) => {
         const timer = setTimer(() => {
           if (pending?.id !== id) return;
           stopWorker();
           settle({ kind: 'timeout' });
-        }, budget);
+        }, limit);
         pending = { id, settle: resolve, timer };
         worker!.postMessage(request);
       });

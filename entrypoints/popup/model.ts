@@ -8,7 +8,7 @@ import { browser } from '#imports';
 import { FILTERS, type FilterId } from '../../utils/cleaner/detect/filters/index.ts';
 import type { CleanResult, ClutterFilter, Lang } from '../../utils/cleaner/types.ts';
 import { parseSnapshot, type PageSnapshot } from '../../utils/messaging.ts';
-import { createCleanRunner, type CleanRunner } from './clean-runner.ts';
+import { CLEAN_BUDGET_MS, createCleanRunner, LARGE_PAGE_BUDGET_MS, type CleanRunner } from './clean-runner.ts';
 import { activeTab, requestPage, requestedTabId, type PageRequest } from './page-request.ts';
 import { classifyInjectionError, isPdf, isRestrictedUrl } from '../../utils/restricted.ts';
 import { DEFAULT_SETTINGS, isFilterOn, loadSettings, normalizeSettings, settingsItem, siteKey, type Settings } from '../../utils/settings.ts';
@@ -48,6 +48,8 @@ export function createPopupModel(location: Location = window.location, options: 
   let snapshot: PageSnapshot | null = null;
   const runner = options.cleanRunner ?? createCleanRunner();
   let force = false;
+  /** A page over the element budget, read anyway: the reader was told it takes longer. */
+  let budgetMs = CLEAN_BUDGET_MS;
   let settingsLoaded: Promise<void> = Promise.resolve();
 
   // Computed: what each filter does on this site, after the site's overrides.
@@ -65,9 +67,12 @@ export function createPopupModel(location: Location = window.location, options: 
     if (!snapshot) return;
     try {
       const filters = filterStates.value.filter((s) => s.on).map((s) => s.filter.id);
-      const outcome = await runner.clean({ filters, force, annotate: settings.value.annotations });
+      const outcome = await runner.clean({ filters, force, annotate: settings.value.annotations, budgetMs });
       if (outcome.kind === 'superseded') return;
-      if (outcome.kind === 'timeout') return fail('tooSlow');
+      if (outcome.kind === 'timeout') {
+        view.value = { kind: 'error', message: t(lang.value, 'tooSlow', { seconds: budgetMs / 1000 }), detail: null };
+        return;
+      }
       if (outcome.kind === 'failed') return fail('errorBody', outcome.error);
       const { result } = outcome;
       // Read by `npm run bench:browser`: where the popup's time goes in a real browser.
@@ -125,6 +130,7 @@ export function createPopupModel(location: Location = window.location, options: 
       // Parsed in the cleaning worker, which runs no script and loads nothing. The core
       // resolves relative URLs against the page's address.
       runner.setPage(parsed.html, parsed.url);
+      budgetMs = ignoreBudget ? LARGE_PAGE_BUDGET_MS : CLEAN_BUDGET_MS;
       // The settings pick the filters, so the clean waits for them; they load while the
       // page is asked, not before.
       await settingsLoaded;

@@ -5,7 +5,7 @@
  * an older one's answer moot. No wall clock decides anything here.
  */
 import { describe, expect, test } from 'vitest';
-import { CLEAN_BUDGET_MS, createCleanRunner, type CleanReply, type CleanRequest, type CleanWorker } from '../../entrypoints/popup/clean-runner.ts';
+import { CLEAN_BUDGET_MS, createCleanRunner, LARGE_PAGE_BUDGET_MS, type CleanReply, type CleanRequest, type CleanWorker } from '../../entrypoints/popup/clean-runner.ts';
 import { inThreadCleanRunner } from '../clean-in-thread.ts';
 
 /** A worker that answers only when the test says so, and a timer the test fires. */
@@ -46,6 +46,13 @@ describe('the cleaning budget', () => {
     timers[0]!.callback();
     expect(await outcome).toEqual({ kind: 'timeout' });
     expect(workers[0]!.terminated).toBe(true);
+  });
+
+  test('a page read anyway (over the element budget) gets the longer budget it was promised', () => {
+    const { runner, timers } = harness();
+    runner.setPage('<p>x</p>', 'https://news.example/a');
+    void runner.clean({ ...JOB, budgetMs: LARGE_PAGE_BUDGET_MS });
+    expect(timers[0]!.ms).toBe(LARGE_PAGE_BUDGET_MS);
   });
 
   test('after a timeout, the next clean gets a new worker, which is sent the page again', async () => {
