@@ -46,4 +46,15 @@ export default tseslint.config(
     rules: SECURITY_RULES,
   },
   { files: WORKER_CHANNEL_FILES, rules: WORKER_CHANNEL_RULES },
+  {
+    // Tests, benchmarks and build scripts match only our own fixtures, corpora and data,
+    // never a reader's page: a polynomial pattern there costs a test run at worst, so only
+    // what backtracks exponentially fails (recheck's verdict; scslre's polynomial reports
+    // are not errors here).
+    files: ['tests/**', 'scripts/build-consent-selectors.ts', 'scripts/banned-orgs-report.ts', 'scripts/after-build.ts', 'scripts/make-icons.mjs'],
+    rules: {
+      'redos/no-vulnerable': ['error', { timeout: 10000, permittableComplexities: ['polynomial'] }],
+      'regexp/no-super-linear-backtracking': 'off',
+    },
+  },
 );

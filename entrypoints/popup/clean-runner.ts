@@ -106,6 +106,10 @@ export function createCleanRunner(options: CleanRunnerOptions = {}): CleanRunner
     return started;
   }
 
+  // Started at once, while the popup still waits for the page: loading and compiling the
+  // worker's bundle (the core and linkedom) then overlaps the snapshot's round trip.
+  worker = startWorker();
+
   return {
     setPage(html, url) {
       page = { html, url };

@@ -22,7 +22,7 @@ const MAX_HEADLINE = 300;
  * "Live updates:"). A speaker («Песков: …») has the same shape; it is dropped only when the
  * page itself shows the headline without it, which is then what the reader saw there.
  */
-const RUBRIC = /^([^\s:]+(?:\s+[^\s:]+){0,2})\s*:\s+(.+)$/u;
+const RUBRIC = /^([^\s:]+(?:\s+[^\s:]+){0,2})\s*:\s+(\S.*)$/u;
 
 /** Shorter titles are no evidence: "News" begins headlines of every kind. */
 const MIN_TITLE = 12;
@@ -43,7 +43,8 @@ export function visibleHeadlines(doc: Document): string[] {
 }
 
 export function fullHeadline(metadataTitle: string, headlines: readonly string[]): string {
-  const title = metadataTitle.replace(/[\s.…]+$/u, '');
+  // The look-behind starts the match only at a run's first character: linear, not quadratic.
+  const title = metadataTitle.replace(/(?<![\s.…])[\s.…]+$/u, '');
   if (title.length < MIN_TITLE) return metadataTitle;
   if (headlines.includes(metadataTitle)) return metadataTitle;
   const uncut = continuation(title, headlines);
