@@ -61,8 +61,8 @@ export const imageCredits = definePostStep({
  * File)", "… in size (Image: GETTY)". Parenthesised and labelled, it is a credit wherever it
  * ends a line.
  */
-// eslint-disable-next-line redos/no-vulnerable, regexp/no-super-linear-backtracking -- creditAtEnd reads the last 2 × TAIL (320) characters of a line only
 const CREDIT_PARENS =
+  // eslint-disable-next-line redos/no-vulnerable, regexp/no-super-linear-backtracking -- creditAtEnd reads the last 2 × TAIL (320) characters of a line only
   /\s*\(\s*((image|photo|photograph|picture|pic|credit|foto|фото)s?( credit)?\s*[:|/]\s*[^()]{1,80}|(getty images|shutterstock|istock|alamy)([^()]{0,60}))\s*\)\s*$/i;
 /**
  * Wire agencies, case kept: "(AP Photo/…)", "(Reuters/…)" credit a picture, while a bare

@@ -29,6 +29,7 @@ const COOKIE_TOPIC =
  * says that this site uses them and that staying on it means agreeing.
  */
 const NOTICE_PHRASING =
+  // eslint-disable-next-line redos/no-vulnerable -- quadratic at worst (recheck), not exponential: the word parts are bounded ({0,12}, {1,30})
   /(мы|сайт|сайте|портал|ресурс)\S{0,12} (\S{1,30} )?(использу|применя|собира|обрабатыва)|используются|использует|продолжая|оставаясь на|вы (даете|соглашаетесь|принимаете)|согласие на|we use|this (site|website) uses|our (site|website) uses|uses cookies|by (continuing|using|clicking|browsing)|you (agree|consent|accept)|accept|allow|manage (cookie|consent|preferences)|cookie settings|настро\S* cookie/;
 
 /** Labels of the buttons that answer a notice. Whole-label matches only: "Ok" inside a sentence is not a button. */
