@@ -6,9 +6,12 @@
  * - regexp/no-super-linear-backtracking (scslre): a structural analysis that finds two
  *   quantifiers able to share the same characters, the cause of exponential backtracking
  *   (it found image-credits' PIPED_CREDIT, which froze Chromium on a 150-character caption);
- * - redos/no-vulnerable (recheck): an attack-string search, run with `permittableComplexities`
- *   left at its default so polynomial cases show too. Its native backend ships inside an npm
- *   package (recheck-linux-x64); where it is missing recheck falls back to its pure-JS build.
+ * - redos/no-vulnerable (recheck): an attack-string search, for exponential cases. Its
+ *   polynomial verdicts come from a random search with time limits, and on a loaded machine
+ *   the same pattern was reported on one run and not the next, so they are not errors: the
+ *   structural rule above is the deterministic gate for those. Its native backend ships
+ *   inside an npm package (recheck-linux-x64); where it is missing recheck falls back to its
+ *   pure-JS build.
  */
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -38,7 +41,7 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
       'regexp/no-super-linear-backtracking': 'error',
-      'redos/no-vulnerable': ['error', { timeout: 10000, randomSeed: 20261207 }],
+      'redos/no-vulnerable': ['error', { timeout: 10000, randomSeed: 20261207, permittableComplexities: ['polynomial'] }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
     },
   },
