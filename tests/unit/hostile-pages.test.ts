@@ -59,7 +59,7 @@ describe('snapshot budget', () => {
       expect(serialize).not.toHaveBeenCalled();
       expect(parseSnapshot(snapshot)).toEqual(snapshot);
     },
-    60_000,
+    180_000,
   );
 
   test('a page within the budget is serialized whole, as the browser has it now', () => {
