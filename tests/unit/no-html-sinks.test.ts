@@ -11,11 +11,13 @@ import { createRequire } from 'node:module';
 import { join, relative, resolve } from 'node:path';
 import { transformSync } from 'esbuild';
 import { ESLint } from 'eslint';
+import regexp from 'eslint-plugin-regexp';
 import { describe, expect, test } from 'vitest';
 import { SECURITY_RULES, SECURITY_SOURCE_DIRS, WORKER_CHANNEL_FILES, WORKER_CHANNEL_RULES } from '../../scripts/lint/security-rules.ts';
 
 // The plugin ships no type declarations.
 const noUnsanitized = createRequire(import.meta.url)('eslint-plugin-no-unsanitized') as ESLint.Plugin;
+const redos = createRequire(import.meta.url)('eslint-plugin-redos') as ESLint.Plugin;
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /** The sanitizer is the sink's one legal owner; it builds DOM through DOMPurify, not a sink. */
@@ -28,7 +30,10 @@ function createLinter(rules = SECURITY_RULES): ESLint {
     overrideConfig: [
       {
         files: ['**/*.js', '**/*.jsx'],
-        plugins: { 'no-unsanitized': noUnsanitized },
+        // The ReDoS plugins are loaded (their rules off) so that a source's disable comment
+        // for one of them names a rule this linter knows.
+        plugins: { 'no-unsanitized': noUnsanitized, redos, regexp },
+        linterOptions: { reportUnusedDisableDirectives: 'off' },
         languageOptions: {
           ecmaVersion: 'latest',
           sourceType: 'module',
