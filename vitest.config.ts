@@ -11,6 +11,10 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          // Sized for a loaded 2-core machine, not an idle one: at load 24 a fast-check property
+          // of words.test.ts took 6.8 s against vitest's 5 s default. Heavy files set 180 s.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
           // The official lists the annotator looks marked names up in load as in the popup, before any test.
           setupFiles: ['tests/setup-lists.ts'],
           include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/golden/**/*.test.ts', 'tests/bench/**/*.test.ts'],

@@ -102,6 +102,8 @@ export function AnnotationNotes({ root, annotations, lang }: { root: RefObject<H
       cancelHide();
       listeners.abort();
     };
+    // `ids` stands for `annotations`: a new array with the same ids must not bind the listeners again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [root, ids]);
 
   // The open mark looks pressed. (No aria-expanded: the mark is plain text with a description, not a control.)

@@ -58,6 +58,8 @@ export function ArticleTools({ tools, lang, articleKey, articleLang }: { tools: 
   useEffect(() => () => {
     tools.readAloud.value?.speech.actions.stop();
     setSpeaking(false);
+    // Runs when the article changes, with the speech of the article it replaces.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [articleKey]);
 
   useEffect(() => {

@@ -85,7 +85,7 @@ export function OptionsData({ lang, model }: { lang: Lang; model: OptionsModel }
               input.value = '';
               // The last outcome goes at once: a stale "imported" must not stand for this file.
               model.actions.dismissNotice();
-              if (file) await model.actions.importFile(await file.text());
+              if (file) await model.actions.importFile(file);
             }}
           />
         </label>

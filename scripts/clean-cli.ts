@@ -1,8 +1,10 @@
 /**
- * npm run clean -- <file.html|-> [--url U] [--json] [--dom linkedom|jsdom] [--force] [--no-annotations] [--no-<filter-id>]
+ * npm run -s clean -- <file.html|-> [--url U] [--json] [--dom linkedom|jsdom] [--force] [--no-annotations] [--no-<filter-id>]
  *
- * Cleans a saved page with the same core the popup runs and prints the article as text,
- * or with --json the whole result (format in README.md).
+ * Cleans a saved page with the same core the popup runs and prints the article as text
+ * (./clean-cli-text.ts), or with --json the whole result (format in README.md). `-s` keeps
+ * npm's own banner off stdout, so the JSON can be piped. A file that cannot be read is one
+ * line on stderr and exit code 1, never a stack trace.
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -13,8 +15,9 @@ import { decodeHtml } from '../utils/cleaner/page/decode.ts';
 import { FILTERS } from '../utils/cleaner/detect/filters/index.ts';
 import { parseDocument, type DomName } from '../tests/dom.ts';
 import type { CleanResult } from '../utils/cleaner/types.ts';
+import { resultText } from './clean-cli-text.ts';
 
-const USAGE = `usage: npm run clean -- <file.html|-> [--url U] [--json] [--dom linkedom|jsdom] [--force] [--no-annotations] ${FILTERS.map((f) => `[--no-${f.id}]`).join(' ')}`;
+const USAGE = `usage: npm run -s clean -- <file.html|-> [--url U] [--json] [--dom linkedom|jsdom] [--force] [--no-annotations] ${FILTERS.map((f) => `[--no-${f.id}]`).join(' ')}`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -51,22 +54,34 @@ for (let i = 0; i < args.length; i++) {
 }
 if (!file) fail('no input file');
 
-const bytes = file === '-' ? readFileSync(0) : readFileSync(file);
-const html = decodeHtml(bytes);
-const pageUrl = url ?? canonicalUrl(html) ?? (file === '-' ? 'http://localhost/' : pathToFileURL(resolve(file)).href);
-const doc = parseDocument(html, pageUrl, dom);
+const html = decodeHtml(readInput(file));
+const fallbackUrl = file === '-' ? 'http://localhost/' : pathToFileURL(resolve(file)).href;
+let doc = parseDocument(html, url ?? fallbackUrl, dom);
+const pageUrl = url ?? canonicalUrl(doc) ?? fallbackUrl;
+// Relative links resolve against the page's own address: parse again once it is known.
+if (pageUrl !== (url ?? fallbackUrl)) doc = parseDocument(html, pageUrl, dom);
 await loadOfficialLists();
 const result = cleanDocument(doc, { url: pageUrl, filters: FILTERS.filter((f) => f.defaultEnabled && !disabled.has(f.id)), force, annotate });
-process.stdout.write(json ? `${JSON.stringify(toJson(result), null, 2)}\n` : toText(result));
+process.stdout.write(json ? `${JSON.stringify(toJson(result), null, 2)}\n` : resultText(result));
 
-/** Saved pages usually name their own address; relative links resolve against it. */
-function canonicalUrl(source: string): string | null {
-  const match =
-    /<link[^>]+rel=["']?canonical["']?[^>]*href=["']([^"']+)["']/i.exec(source) ??
-    /<link[^>]+href=["']([^"']+)["'][^>]*rel=["']?canonical/i.exec(source) ??
-    /<meta[^>]+property=["']og:url["'][^>]*content=["']([^"']+)["']/i.exec(source);
+function readInput(path: string): Buffer {
   try {
-    return match?.[1] ? new URL(match[1]).href : null;
+    return path === '-' ? readFileSync(0) : readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory, not a file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    process.stderr.write(`declutter: cannot read ${path === '-' ? 'standard input' : path}: ${why}\n`);
+    process.exit(1);
+  }
+}
+
+/** Saved pages usually name their own address (read from the parsed page, not by pattern). */
+function canonicalUrl(page: Document): string | null {
+  const href =
+    page.querySelector('link[rel~="canonical" i][href]')?.getAttribute('href') ??
+    page.querySelector('meta[property="og:url" i][content]')?.getAttribute('content');
+  try {
+    return href ? new URL(href).href : null;
   } catch {
     return null;
   }
@@ -81,23 +96,4 @@ function toJson(r: CleanResult) {
     annotations: r.annotations,
     timingsMs: r.timingsMs,
   };
-}
-
-function toText(r: CleanResult): string {
-  const lines: string[] = [];
-  const a = r.article;
-  if (!a) lines.push(r.status === 'not-readerable' ? 'No article on this page (use --force to extract anyway).' : 'No article found.');
-  else {
-    lines.push(a.title, '='.repeat(Math.min(a.title.length, 80)));
-    const meta = [a.siteName, a.byline, a.publishedTime, `${a.readingMinutes} min read`].filter(Boolean);
-    lines.push(meta.join(' · '), '', a.text);
-  }
-  if (r.annotations.length) {
-    lines.push('', 'Annotations:');
-    for (const n of r.annotations) lines.push(`- ${JSON.stringify(n)}`);
-  }
-  lines.push('', `Removed (${r.removals.length}):`);
-  for (const m of r.removals) lines.push(`- [${m.filter}] ${m.reason}: ${m.text}`);
-  lines.push('', `${r.timingsMs.total.toFixed(1)} ms`);
-  return `${lines.join('\n')}\n`;
 }

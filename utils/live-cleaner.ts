@@ -40,7 +40,10 @@ const STYLESHEET =
 export interface LiveCleanerOptions {
   url: string;
   filters: readonly ClutterFilter[];
+  /** The clock the pass budget is measured with (tests pass their own). */
   now?: () => number;
+  /** Marks an earlier copy of the live script made, to count and undo as this one's own. */
+  adopt?: ReadonlyMap<Element, string>;
   /** Called after every pass that changed what is hidden, with the number of hidden items. */
   onChange?: (hidden: number) => void;
 }
@@ -57,8 +60,10 @@ export interface LiveCleaner {
    * copy of itself (re-injection, extension update): the new one adopts the marks.
    */
   stop(): void;
-  /** Hidden items per filter id. */
+  /** Hidden items per filter id: only what this cleaner (or the copy it adopted) marked. */
   counts(): Record<string, number>;
+  /** The elements this cleaner hid, with the filter that hid each. */
+  marks(): ReadonlyMap<Element, string>;
   readonly hidden: number;
 }
 
@@ -72,7 +77,30 @@ export function createLiveCleaner(doc: Document, options: LiveCleanerOptions): L
   let interval: number = LIVE_BUDGET.MIN_INTERVAL_MS;
   let lastPass = -Infinity;
 
-  const hiddenElements = (): Element[] => [...doc.querySelectorAll(`[${HIDDEN_ATTRIBUTE}]`)];
+  /**
+   * What we hid, by element. A page can put the marker attribute on its own elements; those
+   * are neither counted nor "shown again" by us. An element the page removed, or whose
+   * marker it took off, is forgotten.
+   */
+  const marked = new Map<Element, string>(options.adopt);
+  const hiddenElements = (): Element[] => {
+    for (const [el, filter] of marked) {
+      if (!el.isConnected || el.getAttribute(HIDDEN_ATTRIBUTE) !== filter) marked.delete(el);
+    }
+    return [...marked.keys()];
+  };
+  const hide = (el: Element, filter: string): void => {
+    el.setAttribute(HIDDEN_ATTRIBUTE, filter);
+    marked.set(el, filter);
+  };
+  const show = (el: Element): void => {
+    el.removeAttribute(HIDDEN_ATTRIBUTE);
+    marked.delete(el);
+  };
+  const insideHidden = (el: Element): boolean => {
+    for (let cur: Element | null = el; cur; cur = cur.parentElement) if (marked.has(cur)) return true;
+    return false;
+  };
 
   function ensureStyle(): void {
     const existing = doc.getElementById(STYLE_ID);
@@ -131,8 +159,8 @@ export function createLiveCleaner(doc: Document, options: LiveCleanerOptions): L
     let changed = false;
     const active = new Set(filters.map((f) => f.id));
     for (const el of hiddenElements()) {
-      if (!active.has(el.getAttribute(HIDDEN_ATTRIBUTE) ?? '')) {
-        el.removeAttribute(HIDDEN_ATTRIBUTE);
+      if (!active.has(marked.get(el) ?? '')) {
+        show(el);
         changed = true;
       }
     }
@@ -142,8 +170,8 @@ export function createLiveCleaner(doc: Document, options: LiveCleanerOptions): L
     }
     const found = detectClutter(doc, filters, url);
     for (const m of found) {
-      if (m.element.closest(`[${HIDDEN_ATTRIBUTE}]`)) continue;
-      m.element.setAttribute(HIDDEN_ATTRIBUTE, m.filter);
+      if (insideHidden(m.element)) continue;
+      hide(m.element, m.filter);
       changed = true;
     }
     if (found.length) ensureStyle();
@@ -196,7 +224,7 @@ export function createLiveCleaner(doc: Document, options: LiveCleanerOptions): L
         // we hid the banner. Only those two elements' own attributes are watched, and the
         // check is one computed style each, made only while a consent banner is hidden.
         lockObserver = new Observer(() => {
-          if (doc.querySelector(`[${HIDDEN_ATTRIBUTE}="${CONSENT_FILTER}"]`)) releaseScrollLock();
+          if (hiddenElements().some((el) => marked.get(el) === CONSENT_FILTER)) releaseScrollLock();
         });
         const attributes = { attributes: true, attributeFilter: ['class', 'style'] };
         lockObserver.observe(doc.documentElement, attributes);
@@ -210,7 +238,7 @@ export function createLiveCleaner(doc: Document, options: LiveCleanerOptions): L
     },
     undo() {
       disconnect();
-      for (const el of hiddenElements()) el.removeAttribute(HIDDEN_ATTRIBUTE);
+      for (const el of hiddenElements()) show(el);
       for (const el of doc.querySelectorAll(`[${BACKDROP_ATTRIBUTE}]`)) el.removeAttribute(BACKDROP_ATTRIBUTE);
       releaseUnlocks();
       doc.getElementById(STYLE_ID)?.remove();
@@ -220,10 +248,14 @@ export function createLiveCleaner(doc: Document, options: LiveCleanerOptions): L
     counts() {
       const out: Record<string, number> = {};
       for (const el of hiddenElements()) {
-        const id = el.getAttribute(HIDDEN_ATTRIBUTE) ?? '';
+        const id = marked.get(el) ?? '';
         out[id] = (out[id] ?? 0) + 1;
       }
       return out;
+    },
+    marks() {
+      hiddenElements();
+      return new Map(marked);
     },
     get hidden() {
       return hiddenElements().length;

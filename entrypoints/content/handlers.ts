@@ -86,7 +86,10 @@ export const SNAPSHOT_BASE_ATTRIBUTE = 'data-declutter-href';
 // Raw-text content (<noscript> is serialized raw while scripting is on) may hold
 // hand-written markup, hence single-quoted and unquoted values and "/" as a separator too.
 const NAME = String.raw`[^\s"'>/=]+`;
-const VALUE = String.raw`(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>\x60]+))?`;
+// An unquoted value runs to the next space or ">", as the HTML tokenizer reads it: without
+// the look-ahead a "/" in it (href=/a/b/c) could also be read as a separator between
+// attributes, and a tag that never closes took exponentially many tries.
+const VALUE = String.raw`(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>\x60]+(?=[\s>]|$)))?`;
 const MARKUP = new RegExp(
   [
     // A script's text (JSON-LD included) is passed over whole: it is data, not markup.

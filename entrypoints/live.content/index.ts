@@ -1,4 +1,5 @@
-import { defineContentScript } from '#imports';
+import { browser, defineContentScript } from '#imports';
+import { claimPage } from './handoff.ts';
 import { startLiveSession } from './session.ts';
 
 // Never declared in the manifest. It reaches a page in two ways only: registered at run
@@ -12,8 +13,10 @@ export default defineContentScript({
   runAt: 'document_idle',
   // WXT would otherwise announce the script with window.postMessage, which the page sees.
   noScriptStartedPostMessage: true,
-  main(ctx) {
+  // WXT's context (the argument of main) is not used: it stops on a DOM event that the page
+  // can dispatch. The copies hand over through the isolated world instead (./handoff.ts).
+  main() {
     // The value is what scripting.executeScript hands back to the popup.
-    return startLiveSession(document, ctx);
+    return startLiveSession(document, claimPage(globalThis, () => browser.runtime?.id != null));
   },
 });

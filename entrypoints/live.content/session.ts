@@ -18,10 +18,14 @@ export const LIVE_MARK_SETTINGS = 'declutter-live-settings';
 export const LIVE_MEASURE_FIRST_HIDE = 'declutter-live-first-hide';
 export const LIVE_MEASURE_FIRST_PASS = 'declutter-live-first-pass';
 
-/** What the session needs from WXT's content-script context. */
+/** The session's hold on the page (./handoff.ts makes it; never WXT's page-visible context). */
 export interface SessionContext {
+  /** Marks an older copy made, counted and undone by this one as its own. */
+  readonly inherited: ReadonlyMap<Element, string>;
   onInvalidated(callback: () => void): unknown;
   readonly isValid: boolean;
+  /** What this copy hands to a newer one: its cleaner's marks. */
+  handOver?(marks: () => ReadonlyMap<Element, string>): void;
 }
 
 type Listener = (message: unknown, sender: unknown, sendResponse: (response: unknown) => void) => true | undefined;
@@ -35,12 +39,15 @@ export async function startLiveSession(doc: Document, ctx: SessionContext): Prom
   let active = true;
   const status = (): LiveStatus => ({ active, counts: active ? cleaner.counts() : {} });
   const report = (): void => {
+    // An orphaned copy (the extension was updated) finds out here, and stops.
     if (!ctx.isValid) return;
     browser.runtime.sendMessage({ type: 'live:status', payload: status() }).catch(() => undefined);
   };
 
-  const cleaner = createLiveCleaner(doc, { url, filters: filtersFor(await loadSettings()), onChange: report });
+  const filters = filtersFor(await loadSettings());
   if (!ctx.isValid) return { active: false, counts: {} };
+  const cleaner = createLiveCleaner(doc, { url, filters, adopt: ctx.inherited, onChange: report });
+  ctx.handOver?.(() => cleaner.marks());
   mark(LIVE_MARK_SETTINGS);
   cleaner.start();
   measure(LIVE_MEASURE_FIRST_HIDE, LIVE_MARK_START);

@@ -12,7 +12,7 @@ import { liveSitesItem, loadLiveSites, normalizeLiveSites, optOutSite, type Live
 import { DEFAULT_READER_PREFS, loadReaderPrefs, saveReaderPrefs } from '../../utils/reader-prefs.ts';
 import { DEFAULT_SETTINGS, isFilterOn, loadSettings, saveSettings, watchSettings, type Settings } from '../../utils/settings.ts';
 import { createReaderModel } from '../popup/reader-model.ts';
-import { exportSettingsFile, parseSettingsFile, type ImportError } from './settings-file.ts';
+import { exportSettingsFile, readSettingsFile, type ImportError, type PickedFile } from './settings-file.ts';
 
 export interface SiteEntry extends LiveSite {
   /** False when the reader withdrew the permission in the browser's own settings. */
@@ -109,8 +109,8 @@ export function createOptionsModel() {
      * browser still grants their access: a permission is never granted by a file, only by
      * the reader's click. The others are named, so the reader can turn them on again.
      */
-    async importFile(text: string): Promise<void> {
-      const parsed = parseSettingsFile(text);
+    async importFile(file: PickedFile): Promise<void> {
+      const parsed = await readSettingsFile(file);
       if (!parsed.ok) {
         notice.value = { kind: 'import-error', error: parsed.error };
         return;

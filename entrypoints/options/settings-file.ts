@@ -66,7 +66,24 @@ class Invalid extends Error {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:]+\])$/;
-const ORIGIN_PATTERN = /^https?:\/\/(?:[a-z0-9.-]+|\[[0-9a-f:]+\])\/\*$/;
+
+/**
+ * A live site's origins, built from its name: the site itself and its www twin, in one
+ * scheme, as the popup asks for them (utils/live-sites.ts sitePatterns). The file's list
+ * only chooses among those; anything else (`{"site":"innocent.example","origins":
+ * ["http://127.0.0.1/*"]}`) would register the script where the reader never opted in,
+ * under another site's name, and is refused.
+ */
+function siteOrigins(site: string, given: unknown[], field: string): string[] {
+  for (const scheme of ['https:', 'http:']) {
+    const own = `${scheme}//${site}/*`;
+    const allowed = [own, `${scheme}//www.${site}/*`];
+    if (given[0] === own && given.length <= allowed.length && new Set(given).size === given.length && given.every((o) => allowed.includes(o as string))) {
+      return allowed.filter((o) => given.includes(o));
+    }
+  }
+  throw new Invalid(field);
+}
 
 function switches(value: unknown, field: string): FilterSwitches {
   if (!isRecord(value)) throw new Invalid(field);
@@ -96,6 +113,18 @@ function readerPrefs(value: unknown): ReaderPrefs {
     lineHeight: one('lineHeight', LINE_HEIGHTS),
     lineWidth: one('lineWidth', LINE_WIDTHS),
   };
+}
+
+/** What the options page holds of a picked file: its size, known before a byte is read. */
+export interface PickedFile {
+  readonly size: number;
+  text(): Promise<string>;
+}
+
+/** Reads a picked file only when its size is under the cap: a huge file is never loaded. */
+export async function readSettingsFile(file: PickedFile): Promise<ImportResult> {
+  if (file.size > MAX_SETTINGS_FILE_BYTES) return { ok: false, error: { kind: 'too-large' } };
+  return parseSettingsFile(await file.text());
 }
 
 export function parseSettingsFile(text: string): ImportResult {
@@ -132,9 +161,8 @@ export function parseSettingsFile(text: string): ImportResult {
       value.liveSites = raw.liveSites.map((entry, i) => {
         const field = `liveSites.${i}`;
         if (!isRecord(entry) || typeof entry.site !== 'string' || !Array.isArray(entry.origins)) throw new Invalid(field);
-        const origins = entry.origins;
-        if (!origins.length || origins.length > 4 || !origins.every((o) => typeof o === 'string' && ORIGIN_PATTERN.test(o))) throw new Invalid(`${field}.origins`);
-        return { site: host(entry.site, `${field}.site`), origins: origins as string[] };
+        const site = host(entry.site, `${field}.site`);
+        return { site, origins: siteOrigins(site, entry.origins, `${field}.origins`) };
       });
     }
     return { ok: true, value };

@@ -5,11 +5,10 @@
  */
 import { computed, signal } from '@preact/signals';
 import { browser } from '#imports';
-import { cleanDocument } from '../../utils/cleaner/pipeline.ts';
 import { FILTERS, type FilterId } from '../../utils/cleaner/detect/filters/index.ts';
-import { loadOfficialLists } from '../../utils/cleaner/annotate/official-lists.ts';
 import type { ClutterFilter, Lang } from '../../utils/cleaner/types.ts';
 import { parseSnapshot, type PageSnapshot } from '../../utils/messaging.ts';
+import { CLEAN_BUDGET_MS, createCleanRunner, LARGE_PAGE_BUDGET_MS, type CleanRunner } from './clean-runner.ts';
 import { activeTab, requestPage, requestedTabId, type PageRequest } from './page-request.ts';
 import { holdPage, loadHeldPage, loadPosition, savePosition, type HeldPageV1, type ReadingPosition } from './reader-tab.ts';
 import { restoredBlocks } from './restored.ts';
@@ -29,6 +28,8 @@ export interface PopupModelOptions {
   readonly currentTabId?: () => Promise<number | undefined>;
   /** The clock for "read at"; injected by tests. */
   readonly now?: () => number;
+  /** Where the core runs: a worker within a time budget (clean-runner.ts); tests pass their own. */
+  readonly cleanRunner?: CleanRunner;
 }
 
 export function createPopupModel(location: Location = window.location, options: PopupModelOptions = {}) {
@@ -48,12 +49,11 @@ export function createPopupModel(location: Location = window.location, options: 
   let tabId: number | null = requestedTabId(location.search);
   let firstRequest = options.firstRequest ?? null;
   let snapshot: PageSnapshot | null = null;
-  let parsedPage: Document | null = null;
+  const runner = options.cleanRunner ?? createCleanRunner();
   let force = false;
+  /** A page over the element budget, read anyway: the reader was told it takes longer. */
+  let budgetMs = CLEAN_BUDGET_MS;
   let settingsLoaded: Promise<void> = Promise.resolve();
-  // The whole official lists (a third of a megabyte, a chunk of its own) load while the page is
-  // asked for; the annotator looks up what a page marks in them. A failed load leaves them out.
-  const listsLoaded: Promise<void> = loadOfficialLists().catch(() => undefined);
   let readerTabId: number | null = null;
   /** The article text before the last switch, and the switch's name, to tell what it changed. */
   let pending: { before: string; label: string; on: boolean } | null = null;
@@ -77,16 +77,18 @@ export function createPopupModel(location: Location = window.location, options: 
     view.value = { kind: 'error', message: t(lang.value, key), detail: detail === null ? null : describe(detail) };
   }
 
-  function render(): void {
-    if (!snapshot || !parsedPage) return;
+  async function render(): Promise<void> {
+    if (!snapshot) return;
     try {
-      const filters = filterStates.value.filter((s) => s.on).map((s) => s.filter);
-      const result = cleanDocument(parsedPage, {
-        url: snapshot.url,
-        filters,
-        force,
-        annotate: settings.value.annotations,
-      });
+      const filters = filterStates.value.filter((s) => s.on).map((s) => s.filter.id);
+      const outcome = await runner.clean({ filters, force, annotate: settings.value.annotations, budgetMs });
+      if (outcome.kind === 'superseded') return;
+      if (outcome.kind === 'timeout') {
+        view.value = { kind: 'error', message: t(lang.value, 'tooSlow', { seconds: budgetMs / 1000 }), detail: null };
+        return;
+      }
+      if (outcome.kind === 'failed') return fail('errorBody', outcome.error);
+      const { result } = outcome;
       // Read by `npm run bench:browser`: where the popup's time goes in a real browser.
       performance.mark('declutter:cleaned', { detail: result.timingsMs });
       const before = pending;
@@ -140,6 +142,7 @@ export function createPopupModel(location: Location = window.location, options: 
         view.value = { kind: 'too-large', elementCount: parsed.elementCount };
         return;
       }
+      budgetMs = ignoreBudget ? LARGE_PAGE_BUDGET_MS : CLEAN_BUDGET_MS;
       await show({ ...parsed, html: parsed.html });
       if (inTab) await hold();
     } catch (error) {
@@ -151,14 +154,13 @@ export function createPopupModel(location: Location = window.location, options: 
     snapshot = page;
     pageUrl.value = page.url;
     change.value = null;
-    // Inert: a DOMParser document runs no script and loads nothing. The core resolves its
-    // relative URLs against the page's address, since this document's base is the popup's.
-    parsedPage = new DOMParser().parseFromString(page.html, 'text/html');
+    // Parsed in the cleaning worker, which runs no script and loads nothing (and loads the
+    // official lists itself). The core resolves relative URLs against the page's address.
+    runner.setPage(page.html, page.url);
     // The settings pick the filters, so the clean waits for them; they load while the
     // page is asked, not before.
     await settingsLoaded;
-    await listsLoaded;
-    render();
+    await render();
   }
 
   /** The reader tab keeps what it read (reader-tab.ts), so that nothing outside it changes it. */
@@ -188,7 +190,7 @@ export function createPopupModel(location: Location = window.location, options: 
 
   async function saveSettings(next: Settings): Promise<void> {
     settings.value = next;
-    render();
+    void render();
     await settingsItem.setValue(next);
   }
 
@@ -203,7 +205,7 @@ export function createPopupModel(location: Location = window.location, options: 
         const next = normalizeSettings(value);
         if (JSON.stringify(next) === JSON.stringify(settings.value)) return;
         settings.value = next;
-        render();
+        void render();
       });
       if (inTab) {
         firstRequest = null;
@@ -243,9 +245,9 @@ export function createPopupModel(location: Location = window.location, options: 
     },
     retry: () => readPage(),
     readAnyway: () => readPage(true),
-    showAnyway(): void {
+    showAnyway(): Promise<void> {
       force = true;
-      render();
+      return render();
     },
     /**
      * Everywhere: the global switch. A per-site override for the same filter would silently

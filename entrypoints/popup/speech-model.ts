@@ -66,6 +66,7 @@ export function createSpeechModel(env: SpeechEnv = browserSpeech) {
   /** Where in the current sentence the last word began: resume and restarts speak from there. */
   let offset = 0;
   /** Held so the utterance is not collected before its end event (a Chromium bug). */
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- held, never read (see above)
   let utterance: UtteranceLike | null = null;
   let watching = false;
 

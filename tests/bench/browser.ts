@@ -31,13 +31,13 @@
  * the article-extraction benchmark. No hook in the popup is needed: the popup already
  * marks its state on `main[data-view]`, and an init script watches it from the first byte.
  */
-import { createServer, type Server } from 'node:http';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { launchChromium, requireBuild, type ChromiumSession } from '../e2e/support/chromium.ts';
+import { listen } from '../e2e/support/server.ts';
 import { formatBundleSizes } from './bundle.ts';
 import { ARTICLE_BENCH_DIR } from './corpus.ts';
 import { benchLive } from './live.ts';
@@ -120,9 +120,9 @@ function benchmarkPages(count: number): ServedPage[] {
  * page half-way. Our content script and the injected Readability are not the page's and
  * are not bound by its CSP.
  */
-async function serve(pages: readonly ServedPage[]): Promise<{ origin: string; close(): Promise<void> }> {
+function serve(pages: readonly ServedPage[]): Promise<{ origin: string; close(): Promise<void> }> {
   const byPath = new Map(pages.map((p) => [p.path, p]));
-  const server: Server = createServer((req, res) => {
+  return listen((req, res) => {
     const page = byPath.get(new URL(req.url ?? '/', 'http://x').pathname);
     if (!page) {
       res.writeHead(404, { 'content-type': 'text/plain' });
@@ -132,17 +132,6 @@ async function serve(pages: readonly ServedPage[]): Promise<{ origin: string; cl
     res.writeHead(200, { 'content-type': page.type, 'cache-control': 'no-store', 'content-security-policy': "script-src 'none'" });
     res.end(page.bytes);
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return {
-    origin: `http://127.0.0.1:${address.port}`,
-    close: () =>
-      new Promise<void>((done) => {
-        server.closeAllConnections();
-        server.close(() => done());
-      }),
-  };
 }
 
 /**

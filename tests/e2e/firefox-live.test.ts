@@ -10,7 +10,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { LIVE_BUDGET } from '../../utils/live-cleaner.ts';
 import { ARTIFACTS_DIR, requireBuild } from './support/chromium.ts';
-import { launchFirefox, pollUntil, type FirefoxSession } from './support/firefox.ts';
+import { launchFirefox, openTab as openFirefoxTab, pollUntil, type FirefoxSession } from './support/firefox.ts';
 import { COOKIE_LOCK, readLivePage, startLiveServer, type LiveServer } from './support/live.ts';
 
 const SELECTORS = Object.values(COOKIE_LOCK);
@@ -43,21 +43,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openTab(url: string): Promise<{ page: Page; tabId: number }> {
-  const page = await firefox.browser.newPage();
-  await page.goto(url);
-  const tabId = await pollUntil(
-    () =>
-      probe.evaluate(
-        async (wanted) =>
-          (await (globalThis as unknown as { browser: FirefoxApi }).browser.tabs.query({ url: 'http://127.0.0.1/*' })).find((tab) => tab.url === wanted)?.id ?? null,
-        url,
-      ),
-    (id) => typeof id === 'number',
-    `a tab for ${url}`,
-  );
-  return { page, tabId: tabId! };
-}
+const openTab = (url: string) => openFirefoxTab(firefox, probe, url);
 
 async function openPopup(tabId: number, state: 'on' | 'off'): Promise<Page> {
   const popup = await firefox.openExtensionPage(`/popup.html?tabId=${tabId}`);

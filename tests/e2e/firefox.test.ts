@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ARTIFACTS_DIR, requireBuild } from './support/chromium.ts';
-import { launchFirefox, pollUntil, type FirefoxSession } from './support/firefox.ts';
+import { launchFirefox, openTab as openFirefoxTab, pollUntil, type FirefoxSession } from './support/firefox.ts';
 import { readPopup, type PopupReading } from './support/popup-dom.ts';
 import { startFixtureServer, type FixtureServer } from './support/server.ts';
 
@@ -30,25 +30,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Opens `url` in a tab and returns the id the extension knows it by. */
-async function openTab(url: string): Promise<{ page: Page; tabId: number }> {
-  const page = await firefox.browser.newPage();
-  await page.goto(url);
-  const tabId = await pollUntil(
-    () =>
-      probe.evaluate(
-        // A match pattern has no port, so the query is for the host and the filter for the URL.
-        async (wanted) =>
-          (await (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).browser.tabs.query({ url: 'http://127.0.0.1/*' })).find(
-            (tab) => tab.url === wanted,
-          )?.id ?? null,
-        url,
-      ),
-    (id) => typeof id === 'number',
-    `a tab for ${url}`,
-  );
-  return { page, tabId: tabId! };
-}
+const openTab = (url: string) => openFirefoxTab(firefox, probe, url);
 
 async function openPopup(tabId: number): Promise<{ popup: Page; shown: PopupReading }> {
   const popup = await firefox.openExtensionPage(`/popup.html?tabId=${tabId}`);

@@ -208,7 +208,9 @@ describe('cleaning a site automatically', () => {
       expect(local.liveSites).toEqual({});
       expect((await again.page.evaluate(readLivePage, SELECTORS)).hidden).toEqual([]);
       await again.page.reload();
-      await again.page.waitForTimeout(LIVE_BUDGET.MIN_INTERVAL_MS * 2);
+      // document_idle scripts have run once the page is loaded and the browser went idle.
+      await again.page.waitForFunction(() => document.readyState === 'complete');
+      await again.page.evaluate(() => new Promise((done) => requestIdleCallback(() => done(null))));
       const reloaded = await again.page.evaluate(readLivePage, SELECTORS);
       expect(reloaded.hidden).toEqual([]);
       expect(reloaded.hasStylesheet).toBe(false);

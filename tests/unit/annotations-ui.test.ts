@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { h } from 'preact';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { ArticleView } from '../../components/ArticleView.tsx';
 import { cleanDocument } from '../../utils/cleaner/pipeline.ts';
 import { createArticleSanitizer } from '../../utils/cleaner/sanitize.ts';
@@ -17,6 +17,10 @@ import { summaryText } from '../../utils/cleaner/annotate/describe.ts';
 import type { CleanResult, Lang } from '../../utils/cleaner/types.ts';
 import { parseDocument } from '../dom.ts';
 import { foldSpaces } from '../../utils/cleaner/page/visible-text.ts';
+
+// Heavy: whole pages rendered under jsdom. Time limits sized for a loaded 2-core machine
+// (one of these tests took 55 s there; vitest's 5 s default failed them under load).
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
 /** The page types no-break spaces after short words; compare what a reader reads. */
 const textOf = (el: Element | null): string => foldSpaces(el?.textContent ?? '');

@@ -76,7 +76,9 @@ describe('live cleaner', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     setUp();
     document.querySelector('.consent')!.remove();
-    const cleaner = createLiveCleaner(document, { url: 'https://example.com/a', filters: ALL });
+    // The pass budget reads this clock, not the machine's: a loaded machine must not
+    // double the interval under the test.
+    const cleaner = createLiveCleaner(document, { url: 'https://example.com/a', filters: ALL, now: () => 0 });
     expect(cleaner.start()).toBe(1);
     const late = document.createElement('div');
     late.className = 'consent';
@@ -170,9 +172,11 @@ describe('live cleaner', () => {
     first.stop();
     expect(document.querySelectorAll(`[${HIDDEN_ATTRIBUTE}]`)).toHaveLength(2);
     expect(document.getElementById(STYLE_ID)).not.toBeNull();
-    const second = createLiveCleaner(document, { url: 'https://example.com/a', filters: [consent] });
+    const second = createLiveCleaner(document, { url: 'https://example.com/a', filters: [consent], adopt: first.marks() });
     expect(second.start()).toBe(1);
+    expect(document.querySelectorAll(`[${HIDDEN_ATTRIBUTE}]`)).toHaveLength(1);
     second.undo();
+    expect(document.querySelectorAll(`[${HIDDEN_ATTRIBUTE}]`)).toHaveLength(0);
     expect(document.getElementById(STYLE_ID)).toBeNull();
   });
 });

@@ -7,7 +7,9 @@
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { startLiveSession, type SessionContext } from '../../entrypoints/live.content/session.ts';
+import { startLiveSession } from '../../entrypoints/live.content/session.ts';
+import { claimPage, type PageClaim } from '../../entrypoints/live.content/handoff.ts';
+import liveScript from '../../entrypoints/live.content/index.ts';
 import { HIDDEN_ATTRIBUTE } from '../../utils/live-cleaner.ts';
 import { saveSettings, DEFAULT_SETTINGS } from '../../utils/settings.ts';
 
@@ -20,22 +22,18 @@ const PAGE = `<header class="site-header"><a href="/">News Site</a><nav class="m
 const EXTENSION_PAGE = { id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/popup.html`, origin: `chrome-extension://${fakeBrowser.runtime.id}` };
 const CONTENT_SCRIPT = { id: fakeBrowser.runtime.id, url: 'https://news.example/a', origin: 'https://news.example', frameId: 0, tab: { id: 3 } };
 
-let invalidate: () => void;
 let reports: unknown[];
+/** The isolated world's global object, where copies of the script meet. */
+let world: object;
+let extensionAlive: boolean;
 
-function context(): SessionContext {
-  const listeners: (() => void)[] = [];
-  let valid = true;
-  invalidate = () => {
-    valid = false;
-    for (const listener of listeners) listener();
-  };
-  return {
-    onInvalidated: (callback) => listeners.push(callback),
-    get isValid() {
-      return valid;
-    },
-  };
+function context(): PageClaim {
+  return claimPage(world, () => extensionAlive);
+}
+
+/** Ends the test's session the way a newer copy would, so no observer outlives the test. */
+function invalidate(): void {
+  claimPage(world, () => true);
 }
 
 async function ask(message: unknown, sender: object): Promise<unknown> {
@@ -47,6 +45,8 @@ async function ask(message: unknown, sender: object): Promise<unknown> {
 }
 
 beforeEach(() => {
+  world = {};
+  extensionAlive = true;
   fakeBrowser.reset();
   reports = [];
   fakeBrowser.runtime.sendMessage = vi.fn(async (message: unknown) => {
@@ -56,7 +56,7 @@ beforeEach(() => {
   window.history.replaceState(null, '', '/a');
 });
 
-afterEach(() => invalidate?.());
+afterEach(() => invalidate());
 
 describe('a live session', () => {
   test('hides what the enabled filters find and reports the count for the badge', async () => {
@@ -101,12 +101,55 @@ describe('a live session', () => {
     expect(document.querySelectorAll(`[${HIDDEN_ATTRIBUTE}]`)).toHaveLength(2);
   });
 
-  test('handed over to a newer copy: stops listening and leaves the marks for it', async () => {
+  test('handed over to a newer copy: the old one stops listening, the new one counts and undoes its marks', async () => {
     await startLiveSession(document, context());
-    invalidate();
+    const next = context();
     expect(await ask({ type: 'live:query' }, EXTENSION_PAGE)).toBe('no reply');
     expect(document.querySelectorAll(`[${HIDDEN_ATTRIBUTE}]`)).toHaveLength(2);
-    const next = await startLiveSession(document, context());
-    expect(next.counts).toEqual({ 'cookie-banners': 1, navigation: 1 });
+    expect((await startLiveSession(document, next)).counts).toEqual({ 'cookie-banners': 1, navigation: 1 });
+    expect(await ask({ type: 'live:undo' }, EXTENSION_PAGE)).toEqual({ active: false, counts: {} });
+    expect(document.querySelectorAll(`[${HIDDEN_ATTRIBUTE}]`)).toHaveLength(0);
+  });
+
+  test('an orphaned copy (the extension was updated) stops at its next report', async () => {
+    await startLiveSession(document, context());
+    extensionAlive = false;
+    reports.length = 0;
+    await saveSettings({ ...DEFAULT_SETTINGS, filters: { 'cookie-banners': false } });
+    expect(await ask({ type: 'live:query' }, EXTENSION_PAGE)).toBe('no reply');
+    expect(reports).toEqual([]);
+  });
+
+  test('a page cannot switch it off with the event WXT’s content-script context listens for', async () => {
+    // The real entrypoint, as the browser runs it; WXT hands main() its context.
+    // WXT names its event after the entrypoint being built ("live"); so does the test's.
+    vi.stubEnv('ENTRYPOINT', 'live');
+    const { ContentScriptContext } = await import('wxt/utils/content-script-context');
+    expect((ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string }).SCRIPT_STARTED_MESSAGE_TYPE).toBe(`${fakeBrowser.runtime.id}:live:wxt:content-script-started`);
+    const status = await liveScript.main(new ContentScriptContext('live', liveScript));
+    expect(status).toEqual({ active: true, counts: { 'cookie-banners': 1, navigation: 1 } });
+    // What a page script can dispatch: the extension id is public.
+    document.dispatchEvent(
+      new CustomEvent(`${fakeBrowser.runtime.id}:live:wxt:content-script-started`, { detail: { contentScriptName: 'live', messageId: 'page' } }),
+    );
+    expect(await ask({ type: 'live:query' }, EXTENSION_PAGE)).toEqual({ active: true, counts: { 'cookie-banners': 1, navigation: 1 } });
+    expect(await ask({ type: 'live:undo' }, EXTENSION_PAGE)).toEqual({ active: false, counts: {} });
+    expect(document.querySelectorAll(`[${HIDDEN_ATTRIBUTE}]`)).toHaveLength(0);
+    claimPage(globalThis, () => true);
+    vi.unstubAllEnvs();
+  });
+
+  test('a page marking its own elements with the hidden attribute does not raise the count', async () => {
+    for (let i = 0; i < 5; i++) {
+      const own = document.createElement('p');
+      own.setAttribute(HIDDEN_ATTRIBUTE, 'cookie-banners');
+      document.body.append(own);
+    }
+    const status = await startLiveSession(document, context());
+    expect(status.counts).toEqual({ 'cookie-banners': 1, navigation: 1 });
+    expect(reports.at(-1)).toEqual({ type: 'live:status', payload: status });
+    // Undo shows what we hid, and leaves the page's own attributes alone.
+    await ask({ type: 'live:undo' }, EXTENSION_PAGE);
+    expect(document.querySelectorAll(`[${HIDDEN_ATTRIBUTE}]`)).toHaveLength(5);
   });
 });

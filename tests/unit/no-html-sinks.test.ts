@@ -4,67 +4,36 @@
  * AMO) plus syntax bans for what that plugin allows, run over every source file we ship or
  * run. TypeScript is stripped with esbuild first (JSX kept), so ESLint needs no TS parser.
  *
- * Banned in our code:
- * - writing markup: innerHTML/outerHTML assignment (even of a literal), insertAdjacentHTML,
- *   document.write, createContextualFragment, setHTMLUnsafe/parseHTMLUnsafe, srcdoc, and
- *   Preact's dangerouslySetInnerHTML. Reading innerHTML is serialization and is allowed;
- *   DOMParser builds an inert document and is how the popup reads a snapshot.
- * - string-to-code: eval, new Function, string timers.
- * - listening to page postMessage (window 'message' listeners, onmessage) and to other
- *   extensions (onMessageExternal, onConnectExternal): both are attacker input.
+ * The bans and why: scripts/lint/security-rules.ts (npm run lint applies the same rules).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, resolve } from 'node:path';
 import { transformSync } from 'esbuild';
-import { ESLint, type Linter } from 'eslint';
+import { ESLint } from 'eslint';
+import regexp from 'eslint-plugin-regexp';
 import { describe, expect, test } from 'vitest';
+import { SECURITY_RULES, SECURITY_SOURCE_DIRS, WORKER_CHANNEL_FILES, WORKER_CHANNEL_RULES } from '../../scripts/lint/security-rules.ts';
 
 // The plugin ships no type declarations.
 const noUnsanitized = createRequire(import.meta.url)('eslint-plugin-no-unsanitized') as ESLint.Plugin;
+const redos = createRequire(import.meta.url)('eslint-plugin-redos') as ESLint.Plugin;
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const SOURCE_DIRS = ['entrypoints', 'components', 'utils', 'assets', 'scripts'];
 /** The sanitizer is the sink's one legal owner; it builds DOM through DOMPurify, not a sink. */
 const SOURCE = /\.(?:ts|tsx|mts|js|mjs)$/;
 
-const MARKUP_PROPERTY = '/^(?:innerHTML|outerHTML|srcdoc)$/';
-const BANS: Linter.RulesRecord = {
-  'no-unsanitized/property': 'error',
-  'no-unsanitized/method': 'error',
-  'no-eval': 'error',
-  'no-implied-eval': 'error',
-  'no-new-func': 'error',
-  'no-restricted-syntax': [
-    'error',
-    { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'dangerouslySetInnerHTML: render page HTML through components/SafeHtml.tsx' },
-    { selector: "Property[key.name='dangerouslySetInnerHTML']", message: 'dangerouslySetInnerHTML: render page HTML through components/SafeHtml.tsx' },
-    { selector: `AssignmentExpression > MemberExpression.left[property.name=${MARKUP_PROPERTY}]`, message: 'markup assignment: build DOM nodes, or go through the sanitizer' },
-    { selector: `AssignmentExpression > MemberExpression.left[computed=true][property.value=${MARKUP_PROPERTY}]`, message: 'markup assignment: build DOM nodes, or go through the sanitizer' },
-    {
-      selector: "CallExpression[callee.property.name=/^(?:insertAdjacentHTML|createContextualFragment|setHTMLUnsafe|parseHTMLUnsafe)$/]",
-      message: 'HTML-parsing call: build DOM nodes, or go through the sanitizer',
-    },
-    // document.write; the CLI's process.stdout.write is a stream, not a document.
-    {
-      selector: "CallExpression[callee.property.name=/^(?:write|writeln)$/]:not([callee.object.object.name='process'])",
-      message: 'HTML-parsing call (document.write): build DOM nodes, or go through the sanitizer',
-    },
-    { selector: "CallExpression[callee.property.name='setAttribute'][arguments.0.value=/^(?:srcdoc|on)/i]", message: 'script-bearing attribute' },
-    { selector: "CallExpression[callee.property.name='addEventListener'][arguments.0.value='message']", message: 'page postMessage is attacker input: no message listeners' },
-    { selector: "AssignmentExpression > MemberExpression.left[property.name='onmessage']", message: 'page postMessage is attacker input: no message listeners' },
-    { selector: "MemberExpression[property.name=/^on(?:MessageExternal|ConnectExternal)$/]", message: 'no messages from other extensions or sites (no externally_connectable)' },
-  ],
-};
-
-function createLinter(): ESLint {
+function createLinter(rules = SECURITY_RULES): ESLint {
   return new ESLint({
     cwd: ROOT,
     overrideConfigFile: true,
     overrideConfig: [
       {
         files: ['**/*.js', '**/*.jsx'],
-        plugins: { 'no-unsanitized': noUnsanitized },
+        // The ReDoS plugins are loaded (their rules off) so that a source's disable comment
+        // for one of them names a rule this linter knows.
+        plugins: { 'no-unsanitized': noUnsanitized, redos, regexp },
+        linterOptions: { reportUnusedDisableDirectives: 'off' },
         languageOptions: {
           ecmaVersion: 'latest',
           sourceType: 'module',
@@ -72,7 +41,7 @@ function createLinter(): ESLint {
           // no-implied-eval only recognises string timers on globals it knows.
           globals: { window: 'readonly', self: 'readonly', globalThis: 'readonly', setTimeout: 'readonly', setInterval: 'readonly' },
         },
-        rules: BANS,
+        rules,
       },
     ],
   });
@@ -106,8 +75,9 @@ function listSources(dir: string): string[] {
 }
 
 describe('our source has no HTML sink, no string-to-code, no outside message listener', () => {
-  const files = SOURCE_DIRS.flatMap(listSources);
+  const files = SECURITY_SOURCE_DIRS.flatMap(listSources);
   const linter = createLinter();
+  const workerLinter = createLinter(WORKER_CHANNEL_RULES);
 
   test('the scan covers the extension: popup, content script, background, components, core', () => {
     for (const expected of ['entrypoints/background.ts', 'entrypoints/content/index.ts', 'entrypoints/popup/model.ts', 'components/SafeHtml.tsx', 'utils/cleaner/pipeline.ts', 'utils/cleaner/sanitize.ts']) {
@@ -116,7 +86,7 @@ describe('our source has no HTML sink, no string-to-code, no outside message lis
   });
 
   test.each(files)('%s', async (path) => {
-    expect(await lintSource(linter, readFileSync(join(ROOT, path), 'utf8'), path)).toEqual([]);
+    expect(await lintSource(WORKER_CHANNEL_FILES.includes(path) ? workerLinter : linter, readFileSync(join(ROOT, path), 'utf8'), path)).toEqual([]);
   });
 });
 

@@ -29,6 +29,9 @@ beforeEach(() => {
   fakeBrowser.commands.getAll = vi.fn(async () => [{ name: 'open-reader', shortcut: 'Alt+Shift+R' }]) as never;
 });
 
+/** A picked file, as the file input hands it over. */
+const picked = (text: string) => new Blob([text], { type: 'application/json' });
+
 const file = () =>
   exportSettingsFile(
     { filters: { navigation: false }, sites: { 'lenta.ru': { 'promo-links': false } }, annotations: false },
@@ -43,7 +46,7 @@ describe('import', () => {
   test('applies every part; sites come back only with their grant, the others are named', async () => {
     const model = createOptionsModel();
     await model.actions.start();
-    await model.actions.importFile(file());
+    await model.actions.importFile(picked(file()));
     expect(await loadSettings()).toEqual({ filters: { navigation: false }, sites: { 'lenta.ru': { 'promo-links': false } }, annotations: false });
     expect((await loadReaderPrefs()).theme).toBe('sepia');
     expect(Object.keys(await loadLiveSites())).toEqual(['gazeta.ru']);
@@ -57,8 +60,20 @@ describe('import', () => {
     await model.actions.start();
     await model.actions.toggleAnnotations(false);
     const before = await raw();
-    await model.actions.importFile(file().replace('"sepia"', '"neon"'));
+    await model.actions.importFile(picked(file().replace('"sepia"', '"neon"')));
     expect(model.notice.value).toEqual({ kind: 'import-error', error: { kind: 'invalid', field: 'readerPrefs.theme' } });
+    expect(await raw()).toEqual(before);
+  });
+
+  test('a site’s origins come from its name: a file naming a granted host under another site restores nothing', async () => {
+    granted.add('http://127.0.0.1/*');
+    const model = createOptionsModel();
+    await model.actions.start();
+    const before = await raw();
+    const hostile = JSON.parse(file()) as { liveSites: unknown };
+    hostile.liveSites = [{ site: 'innocent.example', origins: ['http://127.0.0.1/*'] }];
+    await model.actions.importFile(picked(JSON.stringify(hostile)));
+    expect(model.notice.value).toEqual({ kind: 'import-error', error: { kind: 'invalid', field: 'liveSites.0.origins' } });
     expect(await raw()).toEqual(before);
   });
 });
@@ -68,7 +83,7 @@ describe('reset', () => {
     await liveSitesItem.setValue({ 'gazeta.ru': { site: 'gazeta.ru', origins: ['https://gazeta.ru/*', 'https://www.gazeta.ru/*'], added: '2025-01-01T00:00:00.000Z' } });
     const model = createOptionsModel();
     await model.actions.start();
-    await model.actions.importFile(file());
+    await model.actions.importFile(picked(file()));
     await model.actions.resetAll();
     expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
     expect(await loadReaderPrefs()).toEqual(DEFAULT_READER_PREFS);

@@ -3,8 +3,8 @@
  * that is not exactly ours is refused with its reason before anything could be written.
  */
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
-import { exportSettingsFile, MAX_SETTINGS_FILE_BYTES, parseSettingsFile } from '../../entrypoints/options/settings-file.ts';
+import { describe, expect, test, vi } from 'vitest';
+import { exportSettingsFile, MAX_SETTINGS_FILE_BYTES, parseSettingsFile, readSettingsFile } from '../../entrypoints/options/settings-file.ts';
 import { FILTER_IDS } from '../../utils/cleaner/detect/filters/index.ts';
 import { DEFAULT_READER_PREFS, type ReaderPrefs } from '../../utils/reader-prefs.ts';
 import type { Settings } from '../../utils/settings.ts';
@@ -69,9 +69,30 @@ describe('refused files', () => {
     ['a site that is not a host name', file({ siteRules: { 'javascript:alert(1)': { [FIRST]: false } } }), { kind: 'invalid', field: 'siteRules' }],
     ['a live site asking for every site', file({ liveSites: [{ site: 'x.example', origins: ['<all_urls>'] }] }), { kind: 'invalid', field: 'liveSites.0.origins' }],
     ['a live site with a wildcard host', file({ liveSites: [{ site: 'x.example', origins: ['https://*/*'] }] }), { kind: 'invalid', field: 'liveSites.0.origins' }],
+    ['a live site whose origins are another host’s', file({ liveSites: [{ site: 'innocent.example', origins: ['http://127.0.0.1/*'] }] }), { kind: 'invalid', field: 'liveSites.0.origins' }],
+    ['a live site with its own origin and another host’s', file({ liveSites: [{ site: 'innocent.example', origins: ['https://innocent.example/*', 'https://evil.example/*'] }] }), { kind: 'invalid', field: 'liveSites.0.origins' }],
+    ['a live site’s www twin alone', file({ liveSites: [{ site: 'innocent.example', origins: ['https://www.innocent.example/*'] }] }), { kind: 'invalid', field: 'liveSites.0.origins' }],
+    ['a live site with two schemes', file({ liveSites: [{ site: 'innocent.example', origins: ['https://innocent.example/*', 'http://innocent.example/*'] }] }), { kind: 'invalid', field: 'liveSites.0.origins' }],
+    ['a live site on a sub-domain of its name', file({ liveSites: [{ site: 'innocent.example', origins: ['https://innocent.example/*', 'https://a.innocent.example/*'] }] }), { kind: 'invalid', field: 'liveSites.0.origins' }],
     ['live sites that are not a list', file({ liveSites: { 'gazeta.ru': true } }), { kind: 'invalid', field: 'liveSites' }],
   ])('%s', (_what, text, error) => {
     expect(parseSettingsFile(text)).toEqual({ ok: false, error });
+  });
+
+  test.each([
+    [['https://gazeta.ru/*']],
+    [['https://gazeta.ru/*', 'https://www.gazeta.ru/*']],
+    [['http://127.0.0.1/*']],
+  ])('a live site’s own origins %j come back as they were', (origins) => {
+    const site = new URL(origins[0]!.replace('/*', '/')).hostname;
+    const parsed = parseSettingsFile(file({ liveSites: [{ site, origins }] }));
+    expect(parsed.ok && parsed.value.liveSites).toEqual([{ site, origins }]);
+  });
+
+  test('a picked file over the size cap is refused without being read', async () => {
+    const text = vi.fn(async () => '{}');
+    expect(await readSettingsFile({ size: MAX_SETTINGS_FILE_BYTES + 1, text })).toEqual({ ok: false, error: { kind: 'too-large' } });
+    expect(text).not.toHaveBeenCalled();
   });
 
   test('a file over the size cap is refused before it is parsed', () => {

@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createPopupModel, type PopupModel } from '../../entrypoints/popup/model.ts';
+import { inThreadCleanRunner } from '../clean-in-thread.ts';
 import { requestPage } from '../../entrypoints/popup/page-request.ts';
 import { ELEMENT_BUDGET, type PageSnapshot } from '../../utils/messaging.ts';
 import { loadSettings } from '../../utils/settings.ts';
@@ -47,7 +48,7 @@ function pageAnswers(answer: PageSnapshot | Error | unknown): void {
 }
 
 async function start(tabId: number, view = ''): Promise<PopupModel> {
-  const model = createPopupModel({ search: `?tabId=${tabId}${view}` } as Location);
+  const model = createPopupModel({ search: `?tabId=${tabId}${view}` } as Location, { cleanRunner: inThreadCleanRunner() });
   await model.actions.start();
   return model;
 }
@@ -80,7 +81,7 @@ describe('reading a page', () => {
     const focused = await fakeBrowser.windows.create({ focused: true });
     const tab = await fakeBrowser.tabs.create({ url: ARTICLE_URL, active: true, windowId: focused!.id! });
     const get = vi.spyOn(fakeBrowser.tabs, 'get');
-    const model = createPopupModel({ search: '' } as Location);
+    const model = createPopupModel({ search: '' } as Location, { cleanRunner: inThreadCleanRunner() });
     await model.actions.start();
     expect(model.view.value).toMatchObject({ kind: 'ready' });
     expect(inject).toHaveBeenCalledWith({ target: { tabId: tab.id }, files: ['/content-scripts/content.js'] });
@@ -93,7 +94,7 @@ describe('reading a page', () => {
     const firstRequest = requestPage(tabId);
     // The page changes after the first request went out: the popup shows what that request got.
     pageAnswers(snapshot(listing));
-    const model = createPopupModel({ search: `?tabId=${tabId}` } as Location, { firstRequest });
+    const model = createPopupModel({ search: `?tabId=${tabId}` } as Location, { firstRequest, cleanRunner: inThreadCleanRunner() });
     await model.actions.start();
     expect(model.view.value.kind).toBe('ready');
     expect(inject).toHaveBeenCalledTimes(1);
@@ -116,6 +117,7 @@ describe('reading a page', () => {
   test('settings read before the popup was built pick the filters', async () => {
     pageAnswers(snapshot(harbour));
     const model = createPopupModel({ search: `?tabId=${await openTab(ARTICLE_URL)}` } as Location, {
+      cleanRunner: inThreadCleanRunner(),
       firstSettings: Promise.resolve({ filters: { 'promo-links': false }, sites: {}, annotations: false }),
     });
     await model.actions.start();
@@ -143,7 +145,7 @@ describe('reading a page', () => {
     pageAnswers(snapshot(listing));
     const model = await start(await openTab(ARTICLE_URL));
     expect(model.view.value.kind).toBe('not-readerable');
-    model.actions.showAnyway();
+    await model.actions.showAnyway();
     const view = model.view.value;
     expect(view.kind).toBe('ready');
     if (view.kind === 'ready') expect(view.result.article.text).toContain('Band D households will pay about £90 more');
@@ -152,7 +154,7 @@ describe('reading a page', () => {
   test('a page with no text at all says so, even when forced', async () => {
     pageAnswers(snapshot('<html><body><div></div></body></html>'));
     const model = await start(await openTab(ARTICLE_URL));
-    model.actions.showAnyway();
+    await model.actions.showAnyway();
     expect(model.view.value.kind).toBe('no-article');
   });
 });
@@ -163,7 +165,7 @@ describe('pages that cannot be read', () => {
     async (url) => {
       const focused = await fakeBrowser.windows.create({ focused: true });
       await fakeBrowser.tabs.create({ url, active: true, windowId: focused!.id! });
-      const model = createPopupModel({ search: '' } as Location);
+      const model = createPopupModel({ search: '' } as Location, { cleanRunner: inThreadCleanRunner() });
       await model.actions.start();
       expect(model.view.value).toEqual({ kind: 'restricted', reason: 'closed' });
       expect(inject).not.toHaveBeenCalled();
@@ -247,8 +249,8 @@ describe('filter switches', () => {
     const model = await start(await openTab(ARTICLE_URL));
     expect(removedCookies(model)).toBe(true);
     const saving = model.actions.toggleFilter('cookie-banners', false);
-    // Before storage answers: the view already changed.
-    expect(removedCookies(model)).toBe(false);
+    // The clean runs beside the save, not after it.
+    await vi.waitFor(() => expect(removedCookies(model)).toBe(false));
     await saving;
     expect((await loadSettings()).filters['cookie-banners']).toBe(false);
     expect(model.filterStates.value.find((s) => s.filter.id === 'cookie-banners')?.on).toBe(false);
@@ -296,7 +298,7 @@ describe('filter switches', () => {
     const model = await start(await openTab(ARTICLE_URL));
     expect(removedCookies(model)).toBe(false);
     await model.actions.toggleFilter('cookie-banners', true);
-    expect(removedCookies(model)).toBe(true);
+    await vi.waitFor(() => expect(removedCookies(model)).toBe(true));
     const saved = await loadSettings();
     expect(saved.sites).toEqual({ 'other.example': { 'cookie-banners': false } });
   });
@@ -343,7 +345,7 @@ describe('the reader tab holds its article', () => {
   const HELD_KEY = `readerTab:${READER_TAB}`;
   const other = () => snapshot(harbour.replaceAll(HARBOUR_TITLE, 'A second story in the same tab'), { url: 'https://news.example/next-story' });
   const openReader = async (tabId: number, now = () => 1_700_000_000_000) => {
-    const model = createPopupModel({ search: `?tabId=${tabId}&view=tab` } as Location, { currentTabId: async () => READER_TAB, now });
+    const model = createPopupModel({ search: `?tabId=${tabId}&view=tab` } as Location, { currentTabId: async () => READER_TAB, now, cleanRunner: inThreadCleanRunner() });
     await model.actions.start();
     return model;
   };

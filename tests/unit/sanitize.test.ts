@@ -112,6 +112,16 @@ describe('images and media', () => {
     );
   });
 
+  test('no CORS request: crossorigin goes from images and media, so no request carries Origin: chrome-extension://<id>', () => {
+    expect(clean('<img src="https://i.example/a.jpg" crossorigin="use-credentials"><video src="https://m.example/v.mp4" crossorigin></video><audio src="https://m.example/a.mp3" crossorigin="anonymous"></audio>')).toBe(
+      shape('<img src="https://i.example/a.jpg" referrerpolicy="no-referrer" loading="lazy"><video src="https://m.example/v.mp4"></video><audio src="https://m.example/a.mp3"></audio>'),
+    );
+  });
+
+  test('a <track> (always fetched with CORS) goes, its video stays', () => {
+    expect(clean('<video src="https://m.example/v.mp4"><track kind="captions" src="https://m.example/c.vtt"></video>')).toBe(shape('<video src="https://m.example/v.mp4"></video>'));
+  });
+
   test('video keeps web sources but never autoplays', () => {
     expect(clean('<video controls autoplay src="https://m.example/v.mp4" poster="/p.jpg"></video>')).toBe(
       shape('<video controls="" src="https://m.example/v.mp4"></video>'),

@@ -10,6 +10,10 @@ import { createArticleSanitizer, DECLUTTER_DATA_ATTRIBUTES, type ArticleSanitize
 import { auditDom, provokeHandlers } from '../fixtures/xss/audit.ts';
 import { XSS_VECTORS } from '../fixtures/xss/vectors.ts';
 
+// Heavy: the whole XSS corpus under jsdom. Time limits sized for a loaded 2-core machine
+// (one of these tests took 55 s there; vitest's 5 s default failed them under load).
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
+
 const TRAPPED = ['alert', 'confirm', 'prompt', 'print', '__xss'] as const;
 
 let window: Window & typeof globalThis;

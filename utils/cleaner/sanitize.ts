@@ -35,6 +35,9 @@ const CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
     'dialog', 'template', 'slot', 'noscript', 'noembed', 'noframes', 'xmp', 'plaintext',
     // Image maps are links without an <a>, out of reach of the link rules below.
     'map', 'area',
+    // A <track> fetches its captions in CORS mode, so the request carries
+    // `Origin: chrome-extension://<id>` and tells the page's server who is reading.
+    'track',
     // The reader page has its own <main>: a page's one inside the article would be a second
     // main landmark for screen readers. Its content stays (DOMPurify keeps the content of
     // forbidden elements).
@@ -44,6 +47,9 @@ const CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
     'style', 'srcset', 'sizes', 'ping', 'action', 'formaction', 'usemap', 'background', 'download', 'autoplay',
     // Top-layer popovers and invoker commands could float page content over the reader's UI.
     'popover', 'popovertarget', 'popovertargetaction', 'command', 'commandfor',
+    // A CORS request from an extension page sends `Origin: chrome-extension://<id>`: the
+    // picture's server would learn that Declutter (and which install) shows the article.
+    'crossorigin',
   ],
   ALLOW_DATA_ATTR: false,
   ADD_ATTR: [...DECLUTTER_DATA_ATTRIBUTES],

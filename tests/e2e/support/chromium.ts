@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
+type LaunchOptions = NonNullable<Parameters<typeof chromium.launchPersistentContext>[1]>;
+
 export const ROOT = resolve(import.meta.dirname, '../../..');
 export const ARTIFACTS_DIR = resolve(ROOT, 'tests/artifacts');
 
@@ -49,17 +51,16 @@ export interface ChromiumSession {
   close(): Promise<void>;
 }
 
-export async function launchChromium(extensionDir: string, options: { lang?: string } = {}): Promise<ChromiumSession> {
-  const executablePath = findChromium();
-  const userDataDir = mkdtempSync(join(tmpdir(), 'declutter-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath,
+/** How every browser test and the bench start Chromium with one of our builds. */
+export function chromiumLaunchOptions(extensionDir: string, lang?: string): LaunchOptions {
+  return {
+    executablePath: findChromium(),
     headless: true,
     // Debian's chromium ships the en-US locale only (other UI languages come with the
     // chromium-l10n package), so --lang below changes nothing by itself here. Playwright's
     // locale emulation does reach the pages the test opens, chrome.i18n.getUILanguage()
     // included, which is what the popup reads; tabs the extension opens stay en-US.
-    locale: options.lang,
+    locale: lang,
     viewport: { width: 1000, height: 800 },
     args: [
       // Playwright passes --disable-extensions; --disable-extensions-except undoes it for ours.
@@ -73,16 +74,27 @@ export async function launchChromium(extensionDir: string, options: { lang?: str
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      ...(options.lang ? [`--lang=${options.lang}`] : []),
+      ...(lang ? [`--lang=${lang}`] : []),
     ],
-  });
+  };
+}
+
+/**
+ * The machine has no network, and a test must not depend on one: every request that
+ * would leave 127.0.0.1 fails at once instead of waiting on DNS or a timeout.
+ */
+export async function blockOutsideNetwork(context: BrowserContext): Promise<void> {
+  await context.route(
+    (url) => (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '127.0.0.1',
+    (route) => route.abort('internetdisconnected'),
+  );
+}
+
+export async function launchChromium(extensionDir: string, options: { lang?: string } = {}): Promise<ChromiumSession> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'declutter-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, chromiumLaunchOptions(extensionDir, options.lang));
   try {
-    // The machine has no network, and a test must not depend on one: every request that
-    // would leave 127.0.0.1 fails at once instead of waiting on DNS or a timeout.
-    await context.route(
-      (url) => (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '127.0.0.1',
-      (route) => route.abort('internetdisconnected'),
-    );
+    await blockOutsideNetwork(context);
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
     const extensionId = new URL(worker.url()).host;
     const session: ChromiumSession = {

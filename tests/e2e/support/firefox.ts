@@ -81,6 +81,29 @@ export async function launchFirefox(extensionDir: string): Promise<FirefoxSessio
 }
 
 /** evaluate-based polling: Firefox over BiDi does not support waitForSelector on extension pages reliably. */
+/**
+ * Opens `url` in a tab and returns the id the extension knows it by, asked through `probe`
+ * (an extension page of ours). A match pattern has no port, so the query is for the host
+ * and the filter for the URL.
+ */
+export async function openTab(session: FirefoxSession, probe: Page, url: string): Promise<{ page: Page; tabId: number }> {
+  const page = await session.browser.newPage();
+  await page.goto(url);
+  const tabId = await pollUntil(
+    () =>
+      probe.evaluate(
+        async (wanted) =>
+          (await (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).browser.tabs.query({ url: 'http://127.0.0.1/*' })).find(
+            (tab) => tab.url === wanted,
+          )?.id ?? null,
+        url,
+      ),
+    (id) => typeof id === 'number',
+    `a tab for ${url}`,
+  );
+  return { page, tabId: tabId! };
+}
+
 export async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T = await read();

@@ -4,21 +4,17 @@
  * and readers of what the live page shows. Everything runs inside pages through
  * evaluate(), so the functions passed there close over nothing.
  */
-import { createServer, type Server } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { findChromium } from './chromium.ts';
+import { blockOutsideNetwork, chromiumLaunchOptions } from './chromium.ts';
+import { listen, type FixtureServer } from './server.ts';
 
 export const LIVE_FIXTURES_DIR = resolve(import.meta.dirname, '../../fixtures/live');
 
-export interface LiveServer {
-  readonly origin: string;
-  url(path: string): string;
-  close(): Promise<void>;
-}
+export type LiveServer = FixtureServer;
 
 /**
  * Serves tests/fixtures/live on 127.0.0.1 at a random port. `?csp=strict` adds the kind of
@@ -26,8 +22,8 @@ export interface LiveServer {
  * own nonce, as the fixtures' styles and scripts carry), which the live cleaner's stylesheet
  * must still get through.
  */
-export async function startLiveServer(): Promise<LiveServer> {
-  const server: Server = createServer((req, res) => {
+export function startLiveServer(): Promise<LiveServer> {
+  return listen((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const path = resolve(LIVE_FIXTURES_DIR, `.${decodeURIComponent(url.pathname)}`);
     if (!path.startsWith(LIVE_FIXTURES_DIR + sep)) {
@@ -43,19 +39,6 @@ export async function startLiveServer(): Promise<LiveServer> {
       () => res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'),
     );
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('live fixture server has no port');
-  const origin = `http://127.0.0.1:${address.port}`;
-  return {
-    origin,
-    url: (path) => new URL(path, origin).href,
-    close: () =>
-      new Promise<void>((done) => {
-        server.closeAllConnections();
-        server.close(() => done());
-      }),
-  };
 }
 
 /** A Chromium profile that outlives one launch, to test what survives a browser restart. */
@@ -66,26 +49,8 @@ export function createProfileDir(): { dir: string; remove(): void } {
 
 /** Launches Chromium on an existing profile directory, with the same flags as support/chromium.ts. */
 export async function launchChromiumProfile(extensionDir: string, userDataDir: string): Promise<{ context: BrowserContext; worker: Worker; extensionId: string }> {
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: findChromium(),
-    headless: true,
-    viewport: { width: 1000, height: 800 },
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  await context.route(
-    (url) => (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '127.0.0.1',
-    (route) => route.abort('internetdisconnected'),
-  );
+  const context = await chromium.launchPersistentContext(userDataDir, chromiumLaunchOptions(extensionDir));
+  await blockOutsideNetwork(context);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
   return { context, worker, extensionId: new URL(worker.url()).host };
 }

@@ -11,7 +11,7 @@
  *   /generated/slow.html?ms=N  an article whose second half arrives N ms late, so the
  *                           page is still loading when the popup asks for it
  */
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
@@ -42,8 +42,29 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
-export async function startFixtureServer(): Promise<FixtureServer> {
-  const server: Server = createServer((req, res) => {
+/**
+ * Serves `handle` on 127.0.0.1 at a random port: the one server of the browser tests and
+ * the browser bench, each with its own routes.
+ */
+export async function listen(handle: (req: IncomingMessage, res: ServerResponse) => void): Promise<FixtureServer> {
+  const server: Server = createServer(handle);
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('the test server has no port');
+  const origin = `http://127.0.0.1:${address.port}`;
+  return {
+    origin,
+    url: (path) => new URL(path, origin).href,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}
+
+export function startFixtureServer(): Promise<FixtureServer> {
+  return listen((req, res) => {
     const path = req.url ?? '/';
     if (path.startsWith('/generated/slow.html')) {
       slowPage(res, Number(new URL(path, 'http://x').searchParams.get('ms') ?? 1500));
@@ -60,19 +81,6 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       },
     );
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('fixture server has no port');
-  const origin = `http://127.0.0.1:${address.port}`;
-  return {
-    origin,
-    url: (path) => new URL(path, origin).href,
-    close: () =>
-      new Promise<void>((done) => {
-        server.closeAllConnections();
-        server.close(() => done());
-      }),
-  };
 }
 
 interface Response {

@@ -6,12 +6,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test, vi } from 'vitest';
 import { foldSpaces } from '../../../utils/cleaner/page/visible-text.ts';
 import type { CleanResult } from '../../../utils/cleaner/types.ts';
 import { cleanPage, listPages, loadPage } from '../../golden/golden-page.ts';
 import { DOMS } from '../../dom.ts';
 import { mentionKeys } from '../../fixtures/annotations/keys.ts';
+
+// Heavy: whole pages through the pipeline. Time limits sized for a loaded 2-core machine
+// (one of these tests took 55 s there; vitest's 5 s default failed them under load).
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
 interface PageExpectation {
   readonly mentions: readonly string[];

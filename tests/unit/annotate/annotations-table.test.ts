@@ -4,10 +4,14 @@
  * (reading text, category, designation state, persons); a case marked `fails` must still fail,
  * so a fix shows up as a case to unmark. The table's precision and recall are reported.
  */
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test, vi } from 'vitest';
 import { CASES } from '../../fixtures/annotations/sentences.ts';
 import { judge, runCase } from '../../fixtures/annotations/run.ts';
 import { DOMS } from '../../dom.ts';
+
+// Heavy: hundreds of sentences through the annotator. Time limits sized for a loaded 2-core machine
+// (one of these tests took 55 s there; vitest's 5 s default failed them under load).
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
 const totals = { tp: 0, fp: 0, fn: 0 };
 

@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FILTERS } from '../../../utils/cleaner/detect/filters/index.ts';
 import { cleanDocument } from '../../../utils/cleaner/pipeline.ts';
 import { filterContext } from '../../../utils/cleaner/detect/detect.ts';
@@ -17,6 +17,10 @@ import type { ClutterFilter, FilterMatch } from '../../../utils/cleaner/types.ts
 import { buildConsentSelectorData, CONSENT_SELECTORS_PATH } from '../../../scripts/build-consent-selectors.ts';
 import { selectorsWorthRunning } from '../../../utils/cleaner/detect/consent-platforms.ts';
 import { DOMS, parseDocument } from '../../dom.ts';
+
+// Heavy: every fixture page, and the consent selectors built from autoconsent. Time limits sized for a loaded 2-core machine
+// (one of these tests took 55 s there; vitest's 5 s default failed them under load).
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
 const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../fixtures/filters');
 const DEFAULT_URL = 'https://news.example.ru/politics/2024/05/14/article.shtml';

@@ -9,7 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isLinkWithAddress, linkHost, mayLeadTo, onDomain } from '../../../utils/cleaner/page/links.ts';
 import { ARTICLE_CONTAINER, ARTICLE_ELEMENT, BYLINE, isArticleContainer, isArticleElement, isByline } from '../../../utils/cleaner/page/roles.ts';
 import { pageStats } from '../../../utils/cleaner/page/walk.ts';
@@ -19,6 +19,10 @@ import { registryCandidates, searchedText } from '../../../utils/cleaner/annotat
 import { compiledPatterns } from '../../../utils/cleaner/annotate/registry.ts';
 import { CASES } from '../../fixtures/annotations/sentences.ts';
 import { DOMS, parseDocument } from '../../dom.ts';
+
+// Heavy: every element of every test page, under two DOMs. Time limits sized for a loaded 2-core machine
+// (one of these tests took 55 s there; vitest's 5 s default failed them under load).
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const URL_OF_PAGE = 'https://news.example.ru/politics/2024/05/14/article.shtml';

@@ -15,7 +15,6 @@ import type { Annotation, AnnotationEvidence, AnnotationMention, TitleSpan } fro
 import { applyLineEdits, collectLines, removeLine, type LineEdit, type TextLine } from './lines.ts';
 import { findNotices, onlyNoticeLeft, type Notice } from './notices.ts';
 import type { NoteMeaning } from './marks.ts';
-import { isLatin } from './patterns.ts';
 import type { StoredOrganization } from './registry.ts';
 import { foldSpaces } from '../page/visible-text.ts';
 import { addNote, classify, factsOf, isPerson, labelOf, listedFor, newGroup, ownerOf, PageKeys, type Group } from './groups.ts';

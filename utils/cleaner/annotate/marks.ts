@@ -11,7 +11,8 @@ import type { AnnotationKind, OrgCategory } from '../types.ts';
  */
 const ROSFIN_LIST = /(?:перечень|переч\p{L}*|список|спис\p{L}*)\s+(?:террористов\s+и\s+экстремистов|экстремистов\s+и\s+террористов)/giu;
 
-const FOREIGN_AGENT = /иноагент|иностранн\p{L}*\s+агент|функци\p{L}*\s+иностранного\s+агента/iu;
+// Word endings are short ({0,12}): an unbounded \p{L}* rescanned a long word from every start in it.
+const FOREIGN_AGENT = /иноагент|иностранн\p{L}{0,12}\s+агент|функци\p{L}{0,12}\s+иностранного\s+агента/iu;
 const TERRORIST = /террористич\p{L}*|террористск\p{L}*/iu;
 const EXTREMIST = /экстремистск\p{L}*/iu;
 const UNDESIRABLE = /нежелательн\p{L}*/iu;
@@ -58,7 +59,7 @@ export function moreSpecific(a: OrgCategory | null, b: OrgCategory | null): OrgC
  * Without one, a parenthetical with «запрещена» is ordinary prose («(его концерты запрещены
  * организаторами)» is rare, but «(запрещена в РФ)» is the mark).
  */
-const JURISDICTION = /Росси|РФ|Российск\p{L}*\s+Федераци|территори|Минюст|Генпрокуратур|суд|ФСБ|реестр|перечень|список|иноагент|иностранн\p{L}*\s+агент/iu;
+const JURISDICTION = /Росси|РФ|Российск\p{L}{0,12}\s+Федераци|территори|Минюст|Генпрокуратур|суд|ФСБ|реестр|перечень|список|иноагент|иностранн\p{L}{0,12}\s+агент/iu;
 
 /** «(признана экстремистской и запрещена)»: a clause that is a status from its first word. */
 const STATUS_FIRST = /^\s*(?:(?:организаци\p{L}*|движени\p{L}*|деятельность(?:\s+\p{L}+)?|объединени\p{L}*|компани\p{L}*)\s+)?(?:признан|запрещ|внес[её]н|включ[её]н|объявлен)/iu;

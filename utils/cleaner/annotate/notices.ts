@@ -11,6 +11,11 @@ import { foldSpaces } from '../page/visible-text.ts';
 const S = String.raw`[\s\u00a0]+`;
 const O = String.raw`[\s\u00a0]*`;
 const OR = String.raw`и${O}\(${O}или${O}\)`;
+/**
+ * A name after the spaces starts with a visible character: spaces that either `S` or the
+ * name could take gave the pattern exponentially many ways to fail on a long line.
+ */
+const WORD_START = String.raw`[^.\n\s\u00a0]`;
 
 const NOTICE_2021 = new RegExp(
   String.raw`данное${S}сообщение${O}\(${O}материал${O}\)${S}создано${S}${OR}${S}распространено${S}иностранным${S}средством${S}массовой${S}информации,?${S}выполняющим${S}функции${S}иностранного${S}агента` +
@@ -20,7 +25,7 @@ const NOTICE_2021 = new RegExp(
 
 const NOTICE_255 = new RegExp(
   String.raw`настоящий${S}материал${O}\(${O}информация${O}\)${S}произвед[её]н[\s\S]{0,80}?иностранным${S}агентом` +
-    String.raw`(?<agent>${S}[^.\n]{1,160}?)?(?:${S}либо${S}касается${S}деятельности${S}иностранного${S}агента(?:${S}[^.\n]{1,160}?)?)?(?:\.|(?=\n)|$)`,
+    String.raw`(?<agent>${S}${WORD_START}[^.\n]{0,159}?)?(?:${S}либо${S}касается${S}деятельности${S}иностранного${S}агента(?:${S}${WORD_START}[^.\n]{0,159}?)?)?(?:\.|(?=\n)|$)`,
   'giu',
 );
 

@@ -51,6 +51,7 @@ export function needsOf(selector: string): SelectorNeeds {
     : [...positive.matchAll(ATTRIBUTE_VALUE)]
         .map((m) => ({ name: (m[1] ?? '').toLowerCase(), value: (m[2] ?? m[3] ?? m[4] ?? '').toLowerCase() }))
         .filter((v) => v.name !== 'class' && v.name !== 'id');
+  // eslint-disable-next-line redos/no-vulnerable, regexp/no-super-linear-backtracking -- our own selector list (autoconsent's rules, built in), never page text
   const bare = positive.replace(/\[\s*([\w-]+)\s*(?:([*^$~|]?=)\s*["']?([^"'\]]*)["']?\s*)?(?:\s[is])?\]/g, (_all, name: string, op?: string, value?: string) => {
     attributes.push(name.toLowerCase());
     if ((name === 'class' || name === 'id') && op && value) nameParts.push(value);

@@ -15,7 +15,7 @@ import { type PageStats } from '../page/stats.ts';
 const MIN_CHARS = 250;
 const HEADING_TAGS = ['H1', 'H2', 'H3', 'H4', 'H5', 'H6'];
 /** A sentence's end: its stop (quotes and brackets may close after it), then the next sentence's first letter. */
-const SENTENCE_END = /[.!?…]["»”’)]*\s+["«„“(—–-]?\s*\p{Lu}/u;
+const SENTENCE_END = /[.!?…]["»”’)]*\s+(?:["«„“(—–-]\s*)?\p{Lu}/u;
 
 /** Two sentences at least: one sentence's end inside (the last may end without a stop, as a lead leading into a gallery does). */
 function isRunningText(text: string): boolean {

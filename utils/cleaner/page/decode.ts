@@ -8,8 +8,11 @@ export function sniffCharset(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  // Both patterns read the first 4 KB only.
   const declared =
+    // eslint-disable-next-line redos/no-vulnerable, regexp/no-super-linear-backtracking -- bounded input
     /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1] ??
+    // eslint-disable-next-line redos/no-vulnerable -- bounded input
     /<\?xml[^>]+encoding\s*=\s*["']([\w-]+)/i.exec(head)?.[1];
   if (declared) {
     try {

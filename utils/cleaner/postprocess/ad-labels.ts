@@ -18,7 +18,7 @@ export const adLabels = definePostStep({
       const words = measure.words(el);
       if (words > 12) continue;
       const text = words <= 6 ? measure.text(el) : '';
-      if (text && AD_LABEL.test(text.replace(/[\s:.·-]+$/, ''))) {
+      if (text && AD_LABEL.test(text.replace(/(?<![\s:.·-])[\s:.·-]+$/, ''))) {
         found.push({ element: el, reason: `ad label "${text}"` });
       } else if (words <= 12 && [...classWords(el)].some((w) => AD_WORDS.has(w)) && !el.querySelector('p, h2, h3, blockquote')) {
         found.push({ element: el, reason: 'named as an ad slot' });

@@ -5,6 +5,7 @@ import { definePostStep, type PostMatch } from './define.ts';
  * links", "We may earn a commission", "As an Amazon Associate I earn…". A story about
  * affiliate marketing talks about others and does not match.
  */
+// eslint-disable-next-line redos/no-vulnerable -- the gaps are bounded (.{0,30}); polynomial, not exponential, in a block's text
 const DISCLOSURE =
   /\b(this (post|article|page|review|guide|site|story) (may )?(contains?|includes?|uses?)\b.{0,30}\b(affiliate|referral|sponsored) (links?|content)|(we|i) (may )?(earn|receive|get) (a )?(small )?(share of sales|commission|compensation|fee)|as an amazon associate,? (we|i)|(we|i) (may )?(earn|receive) .{0,30}from (qualifying )?purchases)/i;
 

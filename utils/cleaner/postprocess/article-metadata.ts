@@ -20,7 +20,7 @@ const META_WORDS = new Set([
  */
 const WHEN = /^(updated|posted|published|last updated|modified|обновлено|опубликовано|publicado|atualizado|actualizado|veröffentlicht|aktualisiert|publié|mis à jour|diterbitkan|dipublikasikan)\b/i;
 /** "By Jane Doe", "Por …", "Von …": a byline, capitalised name after the word. */
-const BYLINE = /^(by|por|von|par|di|door|автор|текст)\s*:?\s+\p{Lu}/u;
+const BYLINE = /^(by|por|von|par|di|door|автор|текст)(?:\s*:)?\s+\p{Lu}/u;
 /** "5 min read", "Reading time: 3 minutes", "Tempo de leitura: 1 minuto". */
 const READING_TIME =
   /^(reading time|read time|tempo de leitura|tiempo de lectura|время чтения|lesezeit|temps de lecture)\b|\b\d+\s*(min|mins|minute|minutes|minuto|minutos|мин|минут[ау]?)\.?\s*(read|reading|de leitura|de lectura|чтения|lesezeit)\b/i;
@@ -112,7 +112,9 @@ function isDateLine(text: string): boolean {
 }
 
 const MONTH_WORD = new RegExp(`(^|[^\\p{L}])(${MONTHS})([^\\p{L}]|$)`, 'iu');
-const RANGE = /\s*(?:[–—|]|\s-\s|\bto\b|\buntil\b|\bthrough\b|(?<!\p{L})(?:до|по)(?!\p{L}))\s*/iu;
+// A run of spaces is entered at its first character only (the look-behind), so a long one is
+// read once, not from every space in it.
+const RANGE = /(?<!\s)\s*(?:[–—|]|(?<=\s)-\s|\bto\b|\buntil\b|\bthrough\b|(?<!\p{L})(?:до|по)(?!\p{L}))\s*/iu;
 
 /**
  * "29 November 2018 | 20 January 2019", «15 мая — 20 июня 2024»: when an exhibition, a

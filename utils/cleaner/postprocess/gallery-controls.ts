@@ -1,7 +1,7 @@
 import { definePostStep, type PostMatch } from './define.ts';
 
 /** "Image 1 of 8", "1 / 6", "Photo 3 of 12": a slideshow's position, not a caption. */
-const COUNTER = /^((image|photo|picture|slide|фото|изображение)\s*)?\d+\s*(of|\/|из)\s*\/?\s*\d+$/i;
+const COUNTER = /^((image|photo|picture|slide|фото|изображение)\s*)?\d+\s*(of|\/|из)\s*(?:\/\s*)?\d+$/i;
 /** Buttons of a slideshow or a zoomable picture. */
 const CONTROL =
   /^(caption|close|next|prev|previous|expand|enlarge|zoom|(enlarge|expand|view|open|zoom) (image|photo|picture)|fullscreen|full screen|view (gallery|slideshow|all)|open gallery|launch gallery|caption close|show caption|hide caption|back to gallery|\d+ (photos|images|pictures))$/i;

@@ -92,7 +92,7 @@ export function postprocess(ctx: PostContext, steps: readonly PostStep[] = POST_
       const removed = value.slice(cut.from).trim();
       if (removed) log.push({ step: step.id, filter, reason: cut.reason, text: removed, links: 0 });
       measure.cut(cut.text, cut.from);
-      cut.text.nodeValue = value.slice(0, cut.from).replace(/\s+$/, '');
+      cut.text.nodeValue = value.slice(0, cut.from).trimEnd();
       if (cut.text.parentElement) touched.add(cut.text.parentElement);
     }
     for (const m of chosen) {

@@ -6,10 +6,11 @@ const SHARE = new Set(['share', 'shares', 'sharing', 'sharebar', 'sharetools', '
 
 /**
  * A button's whole label: share verbs and network names. "Click to tweet" boxes keep their
- * quote and lose only this label.
+ * quote and lose only this label. The network's name ends at a word boundary: with `\w+` free
+ * to stop anywhere, "share on shareshare…" split into items in exponentially many ways.
  */
 const SHARE_LABEL =
-  /^((share|tweet|pin|email|e-mail|print|copy link|save|comment|click to tweet|tweet this|share this( article| story)?|share on \w+|поделиться|твитнуть|отправить|compartilhe|compartir|teilen|partager)[\s:|·•/,]*)+$/i;
+  /^((share|tweet|pin|email|e-mail|print|copy link|save|comment|click to tweet|tweet this|share this( article| story)?|share on \w+\b|поделиться|твитнуть|отправить|compartilhe|compartir|teilen|partager)[\s:|·•/,]*)+$/i;
 
 /** Embedded posts from social networks are quoted content, often named "social-embed". */
 const EMBED_SELECTOR = 'blockquote, iframe, video, figure, [class*="tweet"], [class*="instagram"]';

@@ -19,15 +19,18 @@ const NOTICE_WORDS = /cookie|куки|персональн|consent|gdpr|privacy|
  * Russian law (152-ФЗ) makes sites announce; "privacy" alone is every footer's link.
  * (`\b` only knows Latin letters, so the Russian word gets its own boundary.)
  */
+// Word endings and the word between are bounded ({0,12}, {1,30}): `\S*` rescanned a long
+// run of letters from every start in it.
 const COOKIE_TOPIC =
-  /\bcookies?\b|(^|[^а-я])куки|файл\S* cookie|персональн\S* данн|обработк\S* (ваших )?данн|tracking technolog|similar technolog|метрическ\S* программ|яндекс\.?\s?метрик/;
+  /\bcookies?\b|(^|[^а-я])куки|файл\S{0,12} cookie|персональн\S{0,12} данн|обработк\S{0,12} (ваших )?данн|tracking technolog|similar technolog|метрическ\S{0,12} программ|яндекс\.?\s?метрик/;
 
 /**
  * How a notice talks to the reader, as opposed to an article that talks about cookies: it
  * says that this site uses them and that staying on it means agreeing.
  */
 const NOTICE_PHRASING =
-  /(мы|сайт|сайте|портал|ресурс)\S* (\S+ )?(использу|применя|собира|обрабатыва)|используются|использует|продолжая|оставаясь на|вы (даете|соглашаетесь|принимаете)|согласие на|we use|this (site|website) uses|our (site|website) uses|uses cookies|by (continuing|using|clicking|browsing)|you (agree|consent|accept)|accept|allow|manage (cookie|consent|preferences)|cookie settings|настро\S* cookie/;
+  // eslint-disable-next-line redos/no-vulnerable -- quadratic at worst (recheck), not exponential: the word parts are bounded ({0,12}, {1,30})
+  /(мы|сайт|сайте|портал|ресурс)\S{0,12} (\S{1,30} )?(использу|применя|собира|обрабатыва)|используются|использует|продолжая|оставаясь на|вы (даете|соглашаетесь|принимаете)|согласие на|we use|this (site|website) uses|our (site|website) uses|uses cookies|by (continuing|using|clicking|browsing)|you (agree|consent|accept)|accept|allow|manage (cookie|consent|preferences)|cookie settings|настро\S* cookie/;
 
 /** Labels of the buttons that answer a notice. Whole-label matches only: "Ok" inside a sentence is not a button. */
 const ANSWER_LABEL =
