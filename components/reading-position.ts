@@ -70,5 +70,5 @@ export function useReadingPosition(model: { actions: PositionActions }, article:
       window.clearTimeout(timer);
       window.removeEventListener('scroll', onScroll);
     };
-  }, [article]);
+  }, [article, model.actions]);
 }

@@ -9,7 +9,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { createLiveModel } from '../../entrypoints/popup/live-model.ts';
 import { LIVE_SCRIPT_FILE, loadLiveSites } from '../../utils/live-sites.ts';
-import { DEFAULT_SETTINGS, loadSettings, type Settings } from '../../utils/settings.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings.ts';
 
 const TAB = 5;
 const URL_ = 'https://www.gazeta.ru/politics/news/1.shtml';

@@ -39,7 +39,7 @@ const DATELINE = new RegExp(
 );
 
 /** The word before the names: "By", «Автор:», "Von:", "Par", "Por". */
-const INTRO = /^(?:by|von|par|por|door|av|автор(?:ы)?|текст)\s*:?\s+(?=\p{Lu})/iu;
+const INTRO = /^(?:by|von|par|por|door|av|автор(?:ы)?|текст)(?:\s*:)?\s+(?=\p{Lu})/iu;
 
 /** Longest byline kept: past this the element read was a paragraph, not a line of names. */
 const MAX_BYLINE = 160;

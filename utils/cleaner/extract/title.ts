@@ -201,7 +201,10 @@ function nearHeadline(title: string, h: Headline): string | null {
   if (h.text.length >= MIN_TITLE && title.startsWith(h.text) && isSuffix(title.slice(h.text.length))) return h.text;
   for (const shown of [h.text, ...h.parts]) {
     if (shown.length < MIN_TITLE || shown.length >= title.length || !title.endsWith(shown)) continue;
-    const kicker = /^(.+?)\s*[:|–—-]\s*$/u.exec(title.slice(0, title.length - shown.length))?.[1];
+    // What stands before the shown headline, if it ends in a separator (kicker: …); read by
+    // trimming rather than one pattern, whose spaces could be taken two ways (backtracking).
+    const before = title.slice(0, title.length - shown.length).trimEnd();
+    const kicker = /[:|–—-]$/u.test(before) ? before.slice(0, -1).trimEnd() : '';
     if (!kicker || words(kicker) > (shown === h.text ? MAX_RUBRIC_WORDS : MAX_KICKER_WORDS)) continue;
     return h.kicker && key(h.kicker) === key(kicker) ? title : shown;
   }
@@ -209,7 +212,7 @@ function nearHeadline(title: string, h: Headline): string | null {
 }
 
 /** One to three words and a colon, then the rest. */
-const RUBRIC = /^[^\s:]+(?:\s+[^\s:]+){0,2}\s*:\s+(.+)$/u;
+const RUBRIC = /^[^\s:]+(?:\s+[^\s:]+){0,2}\s*:\s+(\S.*)$/u;
 
 /** `text` is `start` and goes on past a word boundary. */
 function startsWithWhole(text: string, start: string): boolean {
