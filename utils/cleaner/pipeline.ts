@@ -71,7 +71,7 @@ export function cleanDocument(doc: Document, options: CleanOptions): CleanResult
 
   // A click is answered with the article unless it is clearly none (detect/prose.ts; a
   // listing, below): here, no block of the page holds a sentence, and nothing is copied.
-  if (!options.force && noProseOnPage(pageStats(ctx))) return empty('not-readerable');
+  if (!options.force && noProseOnPage(pageStats(ctx), doc)) return empty('not-readerable');
 
   // Microdata hidden by the site's style sheet is not clutter the reader could switch back on:
   // it never showed, so it leaves the copy like scripts do, unlogged (extract/microdata.ts).

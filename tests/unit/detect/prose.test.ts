@@ -40,4 +40,14 @@ describe.each(DOMS)('what a click shows (%s)', (dom) => {
     expect(result.article).toBeNull();
     expect(clean(html, true).status).not.toBe('not-readerable');
   });
+
+  it("reads a page a server's warnings precede, where the parser may leave the page beside its root", () => {
+    const warning = '<br />\n<b>Deprecated</b>:  Assigning the return value of new by reference is deprecated in <b>/www/wp-includes/cache.php</b> on line <b>36</b><br />\n';
+    const story =
+      '<p>Spain has a lot to offer as a destination. Whether the Balearic or the Canary Islands, or the capital Madrid and the Catalan metropolis Barcelona, there are destinations everywhere.</p>' +
+      '<p>One of the largest cities of all Spain is Malaga in Andalusia. The city, often in the shadow of historic Seville, is worth a journey in itself.</p>';
+    const result = clean(warning.repeat(3) + page(story, 'Malaga, the lively metropolis'));
+    expect(result.status).toBe('ok');
+    expect(result.article!.text).toContain('One of the largest cities of all Spain is Malaga');
+  });
 });

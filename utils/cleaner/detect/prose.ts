@@ -30,16 +30,25 @@ export function tooLittleProse(content: Element): boolean {
  * elements took it minutes). One pass over the page's text nodes, summed by the block
  * they belong to, stopping at the first block that has enough.
  */
-export function noProseOnPage(stats: PageStats): boolean {
-  // Markup a parser leaves outside the walked <body> (two <html> tags, a stray </html>) still
-  // holds the story Readability finds: with no text seen under <body>, the page's own count decides.
-  if (!stats.texts.length) return stats.page.chars < MIN_SENTENCE_CHARS;
+export function noProseOnPage(stats: PageStats, doc: Document): boolean {
+  if (sentenceInWalk(stats)) return false;
+  // Markup a parser leaves outside the walked <body> (two <html> tags, a stray </html>, a
+  // server's warnings printed before the doctype, which linkedom makes the root's siblings)
+  // still holds the story Readability finds. The walk never went there, so that text is a
+  // page not yet looked at: only the page's own count and what stands beside the root decide.
+  if (stats.texts.length && stats.page.chars >= MIN_SENTENCE_CHARS) return true;
+  let outside = stats.page.chars;
+  for (const node of doc.childNodes) if (node !== doc.documentElement) outside += ink(node.textContent ?? '');
+  return outside < MIN_SENTENCE_CHARS;
+}
+
+function sentenceInWalk(stats: PageStats): boolean {
   const inBlock = new Map<Element | null, number>();
   for (const text of stats.texts) {
     const block = blockOf(text);
     const sum = (inBlock.get(block) ?? 0) + ink(text.nodeValue ?? '');
-    if (sum >= MIN_SENTENCE_CHARS) return false;
+    if (sum >= MIN_SENTENCE_CHARS) return true;
     inBlock.set(block, sum);
   }
-  return true;
+  return false;
 }
