@@ -79,6 +79,13 @@ export function createPopupModel(location: Location = window.location, options: 
 
   async function render(): Promise<void> {
     if (!snapshot) return;
+    // A feed or other XML document is data, not a page written to be read: what the browser
+    // shows for it (Chromium's "This XML file does not appear to have any style information…")
+    // is not an article. "Show anyway" still reads it.
+    if (!force && !/html/i.test(snapshot.contentType)) {
+      view.value = { kind: 'not-readerable' };
+      return;
+    }
     try {
       const filters = filterStates.value.filter((s) => s.on).map((s) => s.filter.id);
       const outcome = await runner.clean({ filters, force, annotate: settings.value.annotations, budgetMs });

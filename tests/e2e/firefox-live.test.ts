@@ -48,7 +48,9 @@ const openTab = (url: string) => openFirefoxTab(firefox, probe, url);
 async function openPopup(tabId: number, state: 'on' | 'off'): Promise<Page> {
   const popup = await firefox.openExtensionPage(`/popup.html?tabId=${tabId}`);
   await popup.setViewport({ width: 520, height: 600 });
-  // The page's controls are a sheet under the toolbar's "Page" button.
+  // The page's controls are a sheet under the toolbar's "Page" button. The popup first shows
+  // what it read (the core answers from a worker), so the sheet is opened once that is shown.
+  await pollUntil(() => popup.evaluate(() => document.querySelector('main')?.getAttribute('data-view') ?? 'loading'), (view) => view !== 'loading', 'the popup to show what it read');
   await pollUntil(() => popup.evaluate(() => document.querySelector('button[aria-controls="page-panel"]') !== null), Boolean, 'the page button');
   await popup.click('button[aria-controls="page-panel"]');
   await waitForLive(popup, state);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ARTIFACTS_DIR, requireBuild } from './support/chromium.ts';
-import { launchFirefox, pollUntil, type FirefoxSession } from './support/firefox.ts';
+import { launchFirefox, openTab, pollUntil, type FirefoxSession } from './support/firefox.ts';
 import { applyPrintRulesToScreen, printed } from './support/print-dom.ts';
 import { startFixtureServer, type FixtureServer } from './support/server.ts';
 
@@ -32,20 +32,7 @@ afterAll(async () => {
 
 test('the reader tab prints the article alone: headline, picture and caption, numbered notes, the source last', async () => {
   const url = server.url('/gazeta-putin-olland.html');
-  const page = await firefox.browser.newPage();
-  await page.goto(url);
-  const tabId = await pollUntil(
-    () =>
-      probe.evaluate(
-        async (wanted) =>
-          (await (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).browser.tabs.query({ url: 'http://127.0.0.1/*' })).find(
-            (tab) => tab.url === wanted,
-          )?.id ?? null,
-        url,
-      ),
-    (id) => typeof id === 'number',
-    `a tab for ${url}`,
-  );
+  const { page, tabId } = await openTab(firefox, probe, url);
   const reader = await firefox.openExtensionPage(`/popup.html?tabId=${tabId}&view=tab`);
   try {
     await reader.setViewport({ width: 900, height: 1000 });

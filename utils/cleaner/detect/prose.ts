@@ -38,7 +38,10 @@ export function noProseOnPage(stats: PageStats, doc: Document): boolean {
   // page not yet looked at: only the page's own count and what stands beside the root decide.
   if (stats.texts.length && stats.page.chars >= MIN_SENTENCE_CHARS) return true;
   let outside = stats.page.chars;
-  for (const node of doc.childNodes) if (node !== doc.documentElement) outside += ink(node.textContent ?? '');
+  for (const node of doc.childNodes) {
+    // Text and elements only: a comment or an <?xml?> declaration is no page.
+    if (node !== doc.documentElement && (node.nodeType === 1 || node.nodeType === 3)) outside += ink(node.textContent ?? '');
+  }
   return outside < MIN_SENTENCE_CHARS;
 }
 
